@@ -1,0 +1,11 @@
+namespace OrleansEvaluator.Generation;
+
+/// <summary>The completions of one <see cref="GenerationRequest"/>, in sample-index order.</summary>
+/// <param name="Model">The model that produced them.</param>
+/// <param name="Samples">One entry per requested sample.</param>
+/// <param name="Usage">Token accounting.</param>
+public sealed record GenerationResult(string Model, IReadOnlyList<GeneratedSample> Samples, TokenUsage Usage)
+{
+    /// <summary>The text of the first sample.</summary>
+    public string Text => Samples.Count > 0 ? Samples[0].Text : string.Empty;
+}

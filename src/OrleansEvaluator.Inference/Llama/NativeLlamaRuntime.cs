@@ -1,0 +1,61 @@
+using System.Text;
+using LLama.Native;
+using Microsoft.Extensions.Logging;
+
+namespace OrleansEvaluator.Inference.Llama;
+
+/// <summary>
+/// Process-wide llama.cpp set-up. LLamaSharp's native configuration must be made before the first native call,
+/// so every engine goes through here first; native log lines are routed to the most recent engine's logger.
+/// </summary>
+internal static class NativeLlamaRuntime
+{
+    private static readonly Lock s_gate = new();
+    private static readonly StringBuilder s_partial = new();
+    private static bool s_configured;
+    private static ILogger? s_logger;
+
+    public static void EnsureConfigured(ILogger logger, string? libraryDirectory)
+    {
+        lock (s_gate)
+        {
+            s_logger = logger;
+            if (s_configured)
+                return;
+            var config = NativeLibraryConfig.All.WithLogCallback(OnNativeLog);
+            if (libraryDirectory is not null)
+            {
+                config.WithLibrary(
+                    Path.Combine(libraryDirectory, "libllama.so"),
+                    Path.Combine(libraryDirectory, "libmtmd.so"));
+            }
+            s_configured = true;
+        }
+    }
+
+    private static void OnNativeLog(LLamaLogLevel level, string message)
+    {
+        // llama.cpp sends partial lines (level Continue); assemble whole lines before logging.
+        lock (s_gate)
+        {
+            s_partial.Append(message);
+            if (!message.EndsWith('\n'))
+                return;
+            var line = s_partial.ToString().TrimEnd('\n');
+            s_partial.Clear();
+            var logger = s_logger;
+            if (logger is null || line.Length == 0)
+                return;
+            var mapped = level switch
+            {
+                LLamaLogLevel.Error => LogLevel.Error,
+                LLamaLogLevel.Warning => LogLevel.Warning,
+                LLamaLogLevel.Info => LogLevel.Debug,
+                _ => LogLevel.Trace,
+            };
+#pragma warning disable CA1848, CA2254 // native text is the template; these lines are not on a hot path
+            logger.Log(mapped, "llama.cpp: {NativeLine}", line);
+#pragma warning restore CA1848, CA2254
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using LLama;
+using LLama.Common;
+using LLama.Native;
+
+namespace OrleansEvaluator.Inference.Tests;
+
+/// <summary>
+/// A plain single-sequence greedy decode straight on a llama.cpp context: the ground truth the scheduler's
+/// output is compared with.
+/// </summary>
+internal static class ReferenceDecoder
+{
+    public static List<int> Greedy(LLamaWeights weights, string prompt, int maxTokens)
+    {
+        var parameters = new ModelParams(weights.NativeHandle.ToString() ?? "") { ContextSize = 1024, BatchSize = 512, Threads = 2 };
+        using var context = weights.CreateContext(parameters);
+        var tokens = weights.Tokenize(prompt, weights.Vocab.ShouldAddBOS, special: false, Encoding.UTF8);
+        var batch = new LLamaBatch();
+        for (var i = 0; i < tokens.Length; i++)
+            batch.Add(tokens[i], i, LLamaSeqId.Zero, i == tokens.Length - 1);
+        Check(context.Decode(batch));
+
+        var output = new List<int>();
+        var position = tokens.Length;
+        while (output.Count < maxTokens)
+        {
+            var logits = context.NativeHandle.GetLogitsIth(batch.TokenCount - 1);
+            var best = 0;
+            for (var t = 1; t < logits.Length; t++)
+            {
+                if (logits[t] > logits[best])
+                    best = t;
+            }
+            var token = (LLamaToken)best;
+            if (token.IsEndOfGeneration(weights.Vocab))
+                break;
+            output.Add(best);
+            batch.Clear();
+            batch.Add(token, position++, LLamaSeqId.Zero, true);
+            Check(context.Decode(batch));
+        }
+        return output;
+    }
+
+    private static void Check(DecodeResult result)
+    {
+        if (result != DecodeResult.Ok)
+            throw new InvalidOperationException($"decode failed: {result}");
+    }
+}
