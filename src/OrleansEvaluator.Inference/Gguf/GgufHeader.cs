@@ -176,7 +176,7 @@ public sealed class GgufHeader
             var v = U64();
             // Every entry takes at least 8 bytes, so a count beyond that is corruption, not a big model.
             if (v > (ulong)(fileLength / 8))
-                throw new GgufFormatException(path, at, $"has an impossible {what} {v}");
+                throw new GgufFormatException(path, at, $"is truncated or corrupt: {what} {v} cannot fit in the file");
             return (long)v;
         }
 
@@ -185,7 +185,7 @@ public sealed class GgufHeader
             var at = stream.Position;
             var len = U64();
             if (len > (ulong)(stream.Length - stream.Position) || len > int.MaxValue)
-                throw new GgufFormatException(path, at, $"has a string of length {len} that runs past the end of the file");
+                throw new GgufFormatException(path, at, $"is truncated or corrupt: a string of length {len} runs past the end of the file");
             var bytes = new byte[len];
             stream.ReadExactly(bytes);
             try
