@@ -49,7 +49,7 @@ internal static class NativeLlamaRuntime
             var mapped = level switch
             {
                 LLamaLogLevel.Error => LogLevel.Error,
-                LLamaLogLevel.Warning => LogLevel.Warning,
+                LLamaLogLevel.Warning => LogLevel.Information, // llama.cpp warns about benign things (padding ids, n_ctx_train)
                 LLamaLogLevel.Info => LogLevel.Debug,
                 _ => LogLevel.Trace,
             };

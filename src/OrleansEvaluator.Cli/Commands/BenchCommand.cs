@@ -1,0 +1,43 @@
+using System.CommandLine;
+using OrleansEvaluator.Inference.Benchmarks;
+
+namespace OrleansEvaluator.Cli.Commands;
+
+/// <summary><c>oeval bench …</c>: measurements that print ratios taken side by side in one run.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Measure throughput; every result is a ratio of two paths run in the same process.");
+        bench.Subcommands.Add(Engine());
+        return bench;
+    }
+
+    private static Command Engine()
+    {
+        var model = new Option<FileInfo>("--model", "-m") { Description = "GGUF model file.", Required = true };
+        var requests = new Option<int>("--requests") { Description = "Concurrent requests.", DefaultValueFactory = _ => 64 };
+        var tokens = new Option<int>("--tokens") { Description = "New tokens per request.", DefaultValueFactory = _ => 64 };
+        var rounds = new Option<int>("--rounds") { Description = "Alternating rounds per path (medians are reported).", DefaultValueFactory = _ => 5 };
+        var threads = CommonOptions.Threads();
+        var command = new Command("engine", "Scheduler vs a raw BatchedExecutor loop (engine-throughput-ratio), forked vs independent samples (fork-speedup).")
+        {
+            model, requests, tokens, rounds, threads,
+        };
+        command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
+        {
+            var settings = new EngineBenchmarkSettings
+            {
+                Requests = parse.GetValue(requests), NewTokens = parse.GetValue(tokens), Rounds = parse.GetValue(rounds),
+                Threads = parse.GetValue(threads),
+            };
+            if (settings.Requests is < 1 or > 256)
+                throw new ArgumentException($"--requests: must be in [1, 256] (got {settings.Requests}).");
+            if (settings.NewTokens < 1 || settings.Rounds < 1)
+                throw new ArgumentException("--tokens and --rounds: must be at least 1.");
+            await new EngineBenchmark(parse.GetValue(model)!.FullName, settings, Console.Out).RunAsync(ct);
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,16 @@
+using System.CommandLine;
+using OrleansEvaluator.Cli.Commands;
+
+namespace OrleansEvaluator.Cli;
+
+/// <summary>The root <c>oeval</c> command.</summary>
+internal static class OevalCommand
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("OrleansEvaluator: train an LLM judge without human labels (Self-Taught Evaluator on Orleans).");
+        root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        return root;
+    }
+}

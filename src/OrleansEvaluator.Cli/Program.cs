@@ -1,0 +1,3 @@
+using OrleansEvaluator.Cli;
+
+return await OevalCommand.Create().Parse(args).InvokeAsync();
