@@ -36,6 +36,17 @@ public sealed partial class GrammarAndStopTests(EngineFixture fixture)
     }
 
     [Fact]
+    public async Task A_grammar_whose_literals_the_vocabulary_cannot_produce_is_refused_before_sampling()
+    {
+        // TinyStories-656K has no '[' token and no byte fallback: no verdict could ever be sampled.
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => fixture.Engine.GenerateAsync(new GenerationRequest
+        {
+            Model = EngineFixture.TinyStories, Prompt = "Which is better?", MaxTokens = 30, Grammar = VerdictGrammar.ForMaxTokens(30),
+        }, TestContext.Current.CancellationToken));
+        Assert.Contains("literal \"[[\" cannot be produced", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verdict_grammar_refuses_a_budget_with_no_room_for_the_verdict() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => VerdictGrammar.ForMaxTokens(VerdictGrammar.ReservedTokens));
 

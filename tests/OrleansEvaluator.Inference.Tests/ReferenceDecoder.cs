@@ -13,7 +13,7 @@ internal static class ReferenceDecoder
 {
     public static List<int> Greedy(LLamaWeights weights, string prompt, int maxTokens)
     {
-        var parameters = new ModelParams(weights.NativeHandle.ToString() ?? "") { ContextSize = 1024, BatchSize = 512, Threads = 2 };
+        var parameters = new ModelParams("unused") { ContextSize = 1024, BatchSize = 512, Threads = 2 };
         using var context = weights.CreateContext(parameters);
         var tokens = weights.Tokenize(prompt, weights.Vocab.ShouldAddBOS, special: false, Encoding.UTF8);
         var batch = new LLamaBatch();
@@ -41,6 +41,35 @@ internal static class ReferenceDecoder
             Check(context.Decode(batch));
         }
         return output;
+    }
+
+    /// <summary>
+    /// Teacher-forces <paramref name="generated"/> through a lone decode and returns, over all positions, the largest
+    /// amount by which the chosen token's logit falls short of the best logit (0 for an exact greedy path).
+    /// </summary>
+    public static float GreedyShortfall(LLamaWeights weights, string prompt, IReadOnlyList<int> generated)
+    {
+        var parameters = new ModelParams("unused") { ContextSize = 1024, BatchSize = 512, Threads = 2 };
+        using var context = weights.CreateContext(parameters);
+        var tokens = weights.Tokenize(prompt, weights.Vocab.ShouldAddBOS, special: false, Encoding.UTF8);
+        var batch = new LLamaBatch();
+        for (var i = 0; i < tokens.Length; i++)
+            batch.Add(tokens[i], i, LLamaSeqId.Zero, i == tokens.Length - 1);
+        Check(context.Decode(batch));
+        var worst = 0f;
+        var position = tokens.Length;
+        foreach (var token in generated)
+        {
+            var logits = context.NativeHandle.GetLogitsIth(batch.TokenCount - 1);
+            var best = float.MinValue;
+            foreach (var l in logits)
+                best = Math.Max(best, l);
+            worst = Math.Max(worst, best - logits[token]);
+            batch.Clear();
+            batch.Add((LLamaToken)token, position++, LLamaSeqId.Zero, true);
+            Check(context.Decode(batch));
+        }
+        return worst;
     }
 
     private static void Check(DecodeResult result)
