@@ -37,6 +37,23 @@ public sealed class ModelLifecycleTests
     }
 
     [Fact]
+    public async Task Disposing_the_engine_fails_in_flight_requests_promptly_instead_of_finishing_them()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var engine = LlamaEngine.Create(new LlamaEngineOptions { ContextSize = 8192, MaxSequences = 4, Threads = 1 });
+        await engine.LoadAsync("m", SharedModels.Stories260K, ct);
+        // The grammar allows no end token before 1,000 characters, so the request cannot finish on its own first.
+        var running = engine.GenerateAsync(new GenerationRequest
+        {
+            Model = "m", Prompt = "Once", MaxTokens = 2000, Temperature = 1, Grammar = "root ::= [a-z ]{1000}",
+        }, ct);
+        await Task.Delay(100, ct);
+        Assert.False(running.IsCompleted);
+        await engine.DisposeAsync();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => running);
+    }
+
+    [Fact]
     public async Task Loading_a_second_model_under_a_taken_id_is_refused()
     {
         var ct = TestContext.Current.CancellationToken;

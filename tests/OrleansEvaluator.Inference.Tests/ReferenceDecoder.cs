@@ -13,16 +13,9 @@ internal static class ReferenceDecoder
 {
     public static List<int> Greedy(LLamaWeights weights, string prompt, int maxTokens)
     {
-        var parameters = new ModelParams("unused") { ContextSize = 1024, BatchSize = 512, Threads = 2 };
-        using var context = weights.CreateContext(parameters);
-        var tokens = weights.Tokenize(prompt, weights.Vocab.ShouldAddBOS, special: false, Encoding.UTF8);
-        var batch = new LLamaBatch();
-        for (var i = 0; i < tokens.Length; i++)
-            batch.Add(tokens[i], i, LLamaSeqId.Zero, i == tokens.Length - 1);
-        Check(context.Decode(batch));
-
+        using var context = weights.CreateContext(new ModelParams("unused") { ContextSize = 1024, BatchSize = 512, Threads = 2 });
+        var (batch, position) = Prefill(weights, context, prompt);
         var output = new List<int>();
-        var position = tokens.Length;
         while (output.Count < maxTokens)
         {
             var logits = context.NativeHandle.GetLogitsIth(batch.TokenCount - 1);
@@ -49,15 +42,9 @@ internal static class ReferenceDecoder
     /// </summary>
     public static float GreedyShortfall(LLamaWeights weights, string prompt, IReadOnlyList<int> generated)
     {
-        var parameters = new ModelParams("unused") { ContextSize = 1024, BatchSize = 512, Threads = 2 };
-        using var context = weights.CreateContext(parameters);
-        var tokens = weights.Tokenize(prompt, weights.Vocab.ShouldAddBOS, special: false, Encoding.UTF8);
-        var batch = new LLamaBatch();
-        for (var i = 0; i < tokens.Length; i++)
-            batch.Add(tokens[i], i, LLamaSeqId.Zero, i == tokens.Length - 1);
-        Check(context.Decode(batch));
+        using var context = weights.CreateContext(new ModelParams("unused") { ContextSize = 1024, BatchSize = 512, Threads = 2 });
+        var (batch, position) = Prefill(weights, context, prompt);
         var worst = 0f;
-        var position = tokens.Length;
         foreach (var token in generated)
         {
             var logits = context.NativeHandle.GetLogitsIth(batch.TokenCount - 1);
@@ -70,6 +57,16 @@ internal static class ReferenceDecoder
             Check(context.Decode(batch));
         }
         return worst;
+    }
+
+    private static (LLamaBatch Batch, int Position) Prefill(LLamaWeights weights, LLamaContext context, string prompt)
+    {
+        var tokens = weights.Tokenize(prompt, weights.Vocab.ShouldAddBOS, special: false, Encoding.UTF8);
+        var batch = new LLamaBatch();
+        for (var i = 0; i < tokens.Length; i++)
+            batch.Add(tokens[i], i, LLamaSeqId.Zero, i == tokens.Length - 1);
+        Check(context.Decode(batch));
+        return (batch, tokens.Length);
     }
 
     private static void Check(DecodeResult result)

@@ -127,7 +127,7 @@ internal sealed partial class BatchScheduler : IAsyncDisposable
     {
         try
         {
-            while (true)
+            while (!_stop.IsCancellationRequested)
             {
                 if (_active.Count == 0 && !await _queue.Reader.WaitToReadAsync(_stop.Token))
                     break;
