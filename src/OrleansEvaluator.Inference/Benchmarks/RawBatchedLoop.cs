@@ -34,15 +34,13 @@ public static class RawBatchedLoop
             var done = new bool[conversations.Count];
             while (live > 0)
             {
-                while (executor.BatchQueueCount > 0)
-                {
-                    var status = await executor.Infer();
-                    if (status != DecodeResult.Ok)
-                        throw new InvalidOperationException($"decode failed: {status}");
-                }
+                // Each Infer decodes the oldest queued batch; its conversations must be sampled before the next one.
+                var status = await executor.Infer();
+                if (status != DecodeResult.Ok)
+                    throw new InvalidOperationException($"decode failed: {status}");
                 for (var i = 0; i < conversations.Count; i++)
                 {
-                    if (done[i])
+                    if (done[i] || !conversations[i].Conversation.RequiresSampling)
                         continue;
                     var (conversation, sampler) = conversations[i];
                     var token = conversation.Sample(sampler);

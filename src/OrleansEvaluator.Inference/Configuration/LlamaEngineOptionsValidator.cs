@@ -16,6 +16,8 @@ public sealed class LlamaEngineOptionsValidator : IValidateOptions<LlamaEngineOp
             errors.Add($"{prefix}BatchSize must be in [1, ContextSize] (got {options.BatchSize}).");
         if (options.MaxSequences < 1 || options.MaxSequences > LlamaEngineOptions.SequenceLimit)
             errors.Add($"{prefix}MaxSequences must be in [1, {LlamaEngineOptions.SequenceLimit}] (got {options.MaxSequences}).");
+        if (options.MaxSequences > options.BatchSize)
+            errors.Add($"{prefix}MaxSequences ({options.MaxSequences}) must not exceed BatchSize ({options.BatchSize}): every generating sequence takes a slot in each step's batch.");
         if (options.Threads < 1)
             errors.Add($"{prefix}Threads must be at least 1 (got {options.Threads}); or set {LlamaEngineOptions.ThreadsEnvironmentVariable}.");
         if (options.QueueCapacity < 1)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using LLama;
 using LLama.Abstractions;
@@ -208,8 +209,10 @@ internal sealed partial class BatchScheduler : IAsyncDisposable
             }
         }
 
-        // Prompts fill what one batch has left; a long prompt is spread over several steps.
-        var budget = Math.Max(_batchSize - generating, Math.Max(1, _batchSize / 4));
+        // Prompts fill what the batch has left; a long prompt is spread over several steps. Everything must fit one
+        // batch: a conversation can only be sampled right after the Infer that decoded it, and MaxSequences <=
+        // BatchSize (validated) leaves room for every generating sample.
+        var budget = _batchSize - generating;
         foreach (var r in _active)
         {
             if (r.Generating || budget == 0)
@@ -223,6 +226,7 @@ internal sealed partial class BatchScheduler : IAsyncDisposable
 
     private async Task<bool> DecodeAsync()
     {
+        Debug.Assert(_executor.BatchQueueCount <= 1, "one step must fit one batch");
         while (_executor.BatchQueueCount > 0)
         {
             var tokens = _executor.BatchedTokenCount;
