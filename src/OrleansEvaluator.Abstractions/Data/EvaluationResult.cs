@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MessagePack;
 
 namespace OrleansEvaluator.Data;
@@ -18,5 +19,6 @@ public sealed record EvaluationResult(
 {
     /// <summary>RewardBench scoring: 1 when the verdict picks the chosen answer, 0 when it picks the other, 0.5 when unparseable.</summary>
     [IgnoreMember]
+    [JsonIgnore]
     public double Score => Verdict is null ? 0.5 : Verdict == Order.CorrectVerdict() ? 1.0 : 0.0;
 }

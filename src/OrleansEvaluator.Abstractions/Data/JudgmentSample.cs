@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MessagePack;
 
 namespace OrleansEvaluator.Data;
@@ -19,5 +20,6 @@ public sealed record JudgmentSample(
 {
     /// <summary>True when the verdict picks the better answer.</summary>
     [IgnoreMember]
+    [JsonIgnore]
     public bool IsCorrect => Verdict == Order.CorrectVerdict();
 }
