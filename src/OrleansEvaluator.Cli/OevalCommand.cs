@@ -11,6 +11,7 @@ internal static class OevalCommand
         var root = new RootCommand("OrleansEvaluator: train an LLM judge without human labels (Self-Taught Evaluator on Orleans).");
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }

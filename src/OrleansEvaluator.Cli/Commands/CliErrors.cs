@@ -16,7 +16,8 @@ internal static class CliErrors
             return await action();
         }
         catch (Exception e) when (e is ArgumentException or FileNotFoundException or DirectoryNotFoundException
-            or GgufFormatException or ModelLoadException or OptionsValidationException or InvalidDataException)
+            or GgufFormatException or ModelLoadException or OptionsValidationException or InvalidDataException
+            or OrleansEvaluator.Core.Formats.DataFormatException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return UsageError;

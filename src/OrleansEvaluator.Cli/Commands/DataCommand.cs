@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using OrleansEvaluator.Core.Import;
+
+namespace OrleansEvaluator.Cli.Commands;
+
+/// <summary><c>oeval data …</c>: input files.</summary>
+internal static class DataCommand
+{
+    public static Command Create()
+    {
+        var data = new Command("data", "Inspect input files.");
+        data.Subcommands.Add(Check());
+        return data;
+    }
+
+    private static Command Check()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files, or folders searched for *.jsonl and *.json.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("check", "Validate instruction and benchmark files (format auto-detected): per-file counts and every malformed line.") { paths };
+        command.SetAction((parse, ct) => CliErrors.RunAsync(() =>
+        {
+            var files = Expand(parse.GetValue(paths)!);
+            var records = 0;
+            var malformed = 0;
+            foreach (var file in files)
+            {
+                var report = DataFileChecker.Check(file);
+                records += report.Records;
+                malformed += report.Issues.Count;
+                var details = report.Details.Count == 0 ? "" : " (" + string.Join(", ", report.Details.Select(d => $"{d.Key} {d.Value}")) + ")";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{file}: {Name(report.Kind)}, {report.Records} records{details}, {report.Issues.Count} malformed"));
+                foreach (var issue in report.Issues)
+                    Console.WriteLine("  " + issue);
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data-check: files {files.Count}, records {records}, malformed {malformed}"));
+            return Task.FromResult(malformed == 0 ? 0 : 1);
+        }));
+        return command;
+    }
+
+    private static List<string> Expand(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
+                    .Where(f => f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                throw new FileNotFoundException($"No such file or folder: {Path.GetFullPath(path)}", path);
+            }
+        }
+        return files;
+    }
+
+    private static string Name(DataFileKind kind) => kind switch
+    {
+        DataFileKind.Instructions => "instructions",
+        DataFileKind.Pairwise => "pairwise",
+        DataFileKind.LabelledResponses => "labelled responses",
+        DataFileKind.Questions => "questions",
+        DataFileKind.ModelAnswers => "model answers",
+        DataFileKind.JudgePrompts => "judge prompts",
+        DataFileKind.RewardBenchScoring => "rewardbench scoring",
+        _ => "unrecognized",
+    };
+}
