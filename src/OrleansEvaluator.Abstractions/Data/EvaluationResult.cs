@@ -20,5 +20,5 @@ public sealed record EvaluationResult(
     /// <summary>RewardBench scoring: 1 when the verdict picks the chosen answer, 0 when it picks the other, 0.5 when unparseable.</summary>
     [IgnoreMember]
     [JsonIgnore]
-    public double Score => Verdict is null ? 0.5 : Verdict == Order.CorrectVerdict() ? 1.0 : 0.0;
+    public double Score => Order.Score(Verdict);
 }

@@ -29,7 +29,7 @@ public sealed record MajorityVerdict(
     public Verdict? Verdict => VotesA > VotesB ? Data.Verdict.A : VotesB > VotesA ? Data.Verdict.B : null;
 
     /// <summary>RewardBench score of the voted verdict: 1, 0, or 0.5 for a split.</summary>
-    public double Score => Verdict is null ? 0.5 : Verdict == Order.CorrectVerdict() ? 1.0 : 0.0;
+    public double Score => Order.Score(Verdict);
 
     /// <summary>All samples, voting or not.</summary>
     public int Samples => VotesA + VotesB + WithoutVerdict;

@@ -47,8 +47,8 @@ public static class PositionConsistency
             paired++;
             var first = byOrder[PresentationOrder.ChosenFirst];
             var second = byOrder[PresentationOrder.ChosenSecond];
-            firstScore += Score(first, PresentationOrder.ChosenFirst);
-            secondScore += Score(second, PresentationOrder.ChosenSecond);
+            firstScore += PresentationOrder.ChosenFirst.Score(first);
+            secondScore += PresentationOrder.ChosenSecond.Score(second);
             if (first is null || second is null)
             {
                 withUnparseable++;
@@ -72,7 +72,4 @@ public static class PositionConsistency
             paired == 0 ? null : firstScore / paired,
             paired == 0 ? null : secondScore / paired);
     }
-
-    private static double Score(Verdict? verdict, PresentationOrder order) =>
-        verdict is null ? 0.5 : verdict == order.CorrectVerdict() ? 1.0 : 0.0;
 }
