@@ -13,11 +13,14 @@ public sealed class GgufHeader
     private const int MaxDimensions = 4;   // GGML_MAX_DIMS
 
     private GgufHeader(string path, uint version, IReadOnlyDictionary<string, object> metadata,
+        IReadOnlyDictionary<string, GgufValueType> metadataTypes, IReadOnlyList<string> metadataOrder,
         IReadOnlyList<GgufTensorInfo> tensors, long dataOffset, long fileLength)
     {
         Path = path;
         Version = version;
         Metadata = metadata;
+        MetadataTypes = metadataTypes;
+        MetadataOrder = metadataOrder;
         Tensors = tensors;
         DataOffset = dataOffset;
         FileLength = fileLength;
@@ -31,6 +34,15 @@ public sealed class GgufHeader
 
     /// <summary>Metadata values: integers, floats, bools and strings as their CLR types; arrays as typed arrays.</summary>
     public IReadOnlyDictionary<string, object> Metadata { get; }
+
+    /// <summary>The GGUF value type of each metadata entry, so that a rewrite keeps it exactly.</summary>
+    public IReadOnlyDictionary<string, GgufValueType> MetadataTypes { get; }
+
+    /// <summary>Metadata keys in file order.</summary>
+    public IReadOnlyList<string> MetadataOrder { get; }
+
+    /// <summary><c>general.alignment</c>, or 32.</summary>
+    public uint Alignment => Metadata.TryGetValue("general.alignment", out var a) && a is uint u ? u : 32u;
 
     /// <summary>The tensor table, in file order.</summary>
     public IReadOnlyList<GgufTensorInfo> Tensors { get; }
@@ -57,6 +69,17 @@ public sealed class GgufHeader
 
     /// <summary>An integer value of an architecture key (<c>{arch}.{suffix}</c>), or null.</summary>
     public long? GetArchInteger(string suffix) => Architecture is { } a ? GetInteger($"{a}.{suffix}") : null;
+
+    /// <summary>Reads the bytes of one tensor's data.</summary>
+    public byte[] ReadTensorData(GgufTensorInfo tensor)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        stream.Position = DataOffset + tensor.Offset;
+        var data = new byte[tensor.ByteSize];
+        stream.ReadExactly(data);
+        return data;
+    }
 
     /// <summary>A string array value, or null.</summary>
     public string[]? GetStringArray(string key) => Metadata.TryGetValue(key, out var v) ? v as string[] : null;
@@ -92,13 +115,18 @@ public sealed class GgufHeader
         var kvCount = reader.Count(length, "metadata count");
 
         var metadata = new Dictionary<string, object>(StringComparer.Ordinal);
+        var types = new Dictionary<string, GgufValueType>(StringComparer.Ordinal);
+        var order = new List<string>();
         for (long i = 0; i < kvCount; i++)
         {
             var keyAt = stream.Position;
             var key = reader.String();
             if (metadata.ContainsKey(key))
                 throw new GgufFormatException(full, keyAt, $"repeats metadata key '{key}'");
-            metadata[key] = reader.Value(reader.U32(), key);
+            var type = reader.U32();
+            metadata[key] = reader.Value(type, key);
+            types[key] = new GgufValueType(type, type == 9 ? reader.LastArrayElementType : 0);
+            order.Add(key);
         }
 
         var tensors = new List<GgufTensorInfo>((int)Math.Min(tensorCount, 1 << 16));
@@ -145,12 +173,14 @@ public sealed class GgufHeader
                     $"is truncated: tensor '{t.Name}' needs bytes up to {end} but the file has {length}");
         }
 
-        return new GgufHeader(full, version, metadata, tensors, dataOffset, length);
+        return new GgufHeader(full, version, metadata, types, order, tensors, dataOffset, length);
     }
 
     private sealed class Reader(FileStream stream, string path)
     {
         private readonly byte[] _buffer = new byte[8];
+
+        public uint LastArrayElementType { get; private set; }
 
         private ReadOnlySpan<byte> Take(int n)
         {
@@ -224,6 +254,7 @@ public sealed class GgufHeader
         {
             var at = stream.Position;
             var elementType = U32();
+            LastArrayElementType = elementType;
             if (elementType == 9)
                 throw new GgufFormatException(path, at, $"metadata '{key}' is a nested array");
             var count = Count(stream.Length * 8, $"array length of '{key}'");
