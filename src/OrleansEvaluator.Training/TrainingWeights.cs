@@ -1,0 +1,101 @@
+using OrleansEvaluator.Inference.Gguf;
+using OrleansEvaluator.Training.Native;
+
+namespace OrleansEvaluator.Training;
+
+/// <summary>
+/// A model's tensors on the CPU backend, plus the static graph inputs (tokens, positions, attention mask, loss
+/// mask) for windows of <see cref="ContextLength"/> tokens. F16 weights are widened to F32; Q8_0 weights stay
+/// quantized (they can only be frozen bases for LoRA).
+/// </summary>
+internal sealed unsafe class TrainingWeights : IDisposable
+{
+    private readonly GgmlContextHandle _context;
+    private readonly GgmlBufferHandle _buffer;
+    private readonly Dictionary<string, IntPtr> _tensors = new(StringComparer.Ordinal);
+
+    public TrainingWeights(GgufDocument model, LlamaHyperParameters shape, int contextLength, IntPtr backend)
+    {
+        Shape = shape;
+        ContextLength = contextLength;
+        var count = (nuint)(model.Tensors.Count + 8);
+        _context = new GgmlContextHandle(GgmlApi.ggml_init(new GgmlInitParams { MemSize = count * GgmlApi.ggml_tensor_overhead(), NoAlloc = 1 }));
+        var ctx = _context.DangerousGetHandle();
+        foreach (var t in model.Tensors)
+        {
+            var type = t.Type == GgmlConst.TypeF16 ? GgmlConst.TypeF32 : (int)t.Type;
+            var tensor = t.Dimensions.Count == 1
+                ? GgmlApi.ggml_new_tensor_1d(ctx, type, t.Dimensions[0])
+                : GgmlApi.ggml_new_tensor_2d(ctx, type, t.Dimensions[0], t.Dimensions[1]);
+            GgmlApi.ggml_set_name(tensor, t.Name);
+            _tensors[t.Name] = tensor;
+        }
+        Tokens = Input(GgmlApi.ggml_new_tensor_1d(ctx, GgmlConst.TypeI32, contextLength), "tokens");
+        Positions = Input(GgmlApi.ggml_new_tensor_1d(ctx, GgmlConst.TypeI32, contextLength), "pos");
+        AttentionMask = Input(GgmlApi.ggml_new_tensor_2d(ctx, GgmlConst.TypeF32, contextLength, contextLength), "kq_mask");
+        LossMask = Input(GgmlApi.ggml_new_tensor_2d(ctx, GgmlConst.TypeF32, 1, contextLength), "loss_mask");
+        _buffer = new GgmlBufferHandle(GgmlApi.ggml_backend_alloc_ctx_tensors(ctx, backend));
+        if (_buffer.IsInvalid)
+            throw new InvalidOperationException("ggml could not allocate the model's tensors.");
+
+        foreach (var t in model.Tensors)
+            Upload(_tensors[t.Name], t.Type == GgmlConst.TypeF16 ? WidenF16(t.Data) : t.Data);
+    }
+
+    public LlamaHyperParameters Shape { get; }
+
+    public int ContextLength { get; }
+
+    public IntPtr Tokens { get; }
+
+    public IntPtr Positions { get; }
+
+    public IntPtr AttentionMask { get; }
+
+    public IntPtr LossMask { get; }
+
+    public IntPtr this[string name] => _tensors[name];
+
+    public bool Has(string name) => _tensors.ContainsKey(name);
+
+    public IEnumerable<string> Names => _tensors.Keys;
+
+    public static void Upload<T>(IntPtr tensor, ReadOnlySpan<T> data) where T : unmanaged
+    {
+        fixed (T* p = data)
+            GgmlApi.ggml_backend_tensor_set(tensor, p, 0, (nuint)(data.Length * sizeof(T)));
+    }
+
+    private static void Upload(IntPtr tensor, byte[] data) => Upload(tensor, (ReadOnlySpan<byte>)data);
+
+    public static byte[] Download(IntPtr tensor)
+    {
+        var data = new byte[GgmlApi.ggml_nbytes(tensor)];
+        fixed (byte* p = data)
+            GgmlApi.ggml_backend_tensor_get(tensor, p, 0, (nuint)data.Length);
+        return data;
+    }
+
+    private static IntPtr Input(IntPtr tensor, string name)
+    {
+        GgmlApi.ggml_set_name(tensor, name);
+        GgmlApi.ggml_set_input(tensor);
+        return tensor;
+    }
+
+    private static byte[] WidenF16(byte[] data)
+    {
+        var halves = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Half>(data.AsSpan());
+        var result = new byte[halves.Length * 4];
+        var floats = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(result.AsSpan());
+        for (var i = 0; i < halves.Length; i++)
+            floats[i] = (float)halves[i];
+        return result;
+    }
+
+    public void Dispose()
+    {
+        _buffer.Dispose();
+        _context.Dispose();
+    }
+}
