@@ -1,0 +1,26 @@
+namespace OrleansEvaluator.Training;
+
+/// <summary>Host-side inputs of a training window.</summary>
+internal static class WindowInputs
+{
+    /// <summary>[n_kv, n_q] row-major: 0 where query i may see key j (j ≤ i), −∞ elsewhere.</summary>
+    public static float[] CausalMask(int n)
+    {
+        var mask = new float[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+                mask[i * n + j] = j <= i ? 0f : float.NegativeInfinity;
+        }
+        return mask;
+    }
+
+    /// <summary>One-hot label rows [n_vocab, n]: row i has a 1 at <c>targets[i]</c>.</summary>
+    public static float[] OneHot(ReadOnlySpan<int> targets, int vocabulary)
+    {
+        var labels = new float[targets.Length * vocabulary];
+        for (var i = 0; i < targets.Length; i++)
+            labels[i * vocabulary + targets[i]] = 1f;
+        return labels;
+    }
+}
