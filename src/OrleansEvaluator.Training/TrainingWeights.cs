@@ -14,7 +14,7 @@ internal sealed unsafe class TrainingWeights : IDisposable
     private readonly GgmlBufferHandle _buffer;
     private readonly Dictionary<string, IntPtr> _tensors = new(StringComparer.Ordinal);
 
-    public TrainingWeights(GgufDocument model, LlamaHyperParameters shape, int contextLength, IntPtr backend)
+    public TrainingWeights(GgufDocument model, LlamaHyperParameters shape, int contextLength, IntPtr backend, bool trainable = false)
     {
         Shape = shape;
         ContextLength = contextLength;
@@ -28,6 +28,8 @@ internal sealed unsafe class TrainingWeights : IDisposable
                 ? GgmlApi.ggml_new_tensor_1d(ctx, type, t.Dimensions[0])
                 : GgmlApi.ggml_new_tensor_2d(ctx, type, t.Dimensions[0], t.Dimensions[1]);
             GgmlApi.ggml_set_name(tensor, t.Name);
+            if (trainable)
+                GgmlApi.ggml_set_param(tensor);
             _tensors[t.Name] = tensor;
         }
         Tokens = Input(GgmlApi.ggml_new_tensor_1d(ctx, GgmlConst.TypeI32, contextLength), "tokens");
@@ -59,6 +61,16 @@ internal sealed unsafe class TrainingWeights : IDisposable
     public bool Has(string name) => _tensors.ContainsKey(name);
 
     public IEnumerable<string> Names => _tensors.Keys;
+
+    /// <summary>Uploads the inputs of one window: tokens, positions, a segment-aware causal mask and the loss mask.</summary>
+    public void UploadWindow(TrainingWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        Upload(Tokens, window.Tokens.AsSpan(0, ContextLength));
+        Upload(Positions, (ReadOnlySpan<int>)window.Positions);
+        Upload(AttentionMask, (ReadOnlySpan<float>)WindowInputs.SegmentedCausalMask(window.Segments));
+        Upload(LossMask, (ReadOnlySpan<float>)window.Targets.Select(t => t ? 1f : 0f).ToArray());
+    }
 
     public static void Upload<T>(IntPtr tensor, ReadOnlySpan<T> data) where T : unmanaged
     {

@@ -9,7 +9,7 @@ namespace OrleansEvaluator.Training.Tests;
 /// <summary>The trainer's graph computes the same loss as llama.cpp on the same windows.</summary>
 public sealed class IdentityTests
 {
-    private const string Story =
+    internal const string Story =
         "Once upon a time, there was a little girl named Lily. She loved to play outside in the park with her friends. " +
         "One day, she saw a big red ball under a tree. She ran to the ball and picked it up. It was shiny and new. " +
         "Lily wanted to share the ball with her friend Tom, so they played together all day and laughed a lot. " +
@@ -35,7 +35,9 @@ public sealed class IdentityTests
         Assert.True(Math.Abs(expected - actual) < 1e-4, $"llama.cpp {expected:F5}, trainer {actual:F5}");
     }
 
-    private static double LlamaCppNll(LLamaWeights weights, int[] tokens)
+    internal static double LlamaCppNll(LLamaWeights weights, int[] tokens) => LlamaCppNlls(weights, tokens).Average();
+
+    internal static double[] LlamaCppNlls(LLamaWeights weights, int[] tokens)
     {
         // The model's exact NLL: keys and values kept in F32 (llama.cpp's default F16 cache rounds them).
         using var context = weights.CreateContext(new ModelParams("unused")
@@ -46,7 +48,7 @@ public sealed class IdentityTests
         for (var i = 0; i < tokens.Length - 1; i++)
             batch.Add((LLamaToken)tokens[i], i, LLamaSeqId.Zero, true);
         Assert.Equal(DecodeResult.Ok, context.Decode(batch));
-        double total = 0;
+        var nlls = new double[tokens.Length - 1];
         for (var i = 0; i < tokens.Length - 1; i++)
         {
             var logits = context.NativeHandle.GetLogitsIth(i);
@@ -56,8 +58,8 @@ public sealed class IdentityTests
             double sum = 0;
             foreach (var l in logits)
                 sum += Math.Exp(l - max);
-            total += max + Math.Log(sum) - logits[tokens[i + 1]];
+            nlls[i] = max + Math.Log(sum) - logits[tokens[i + 1]];
         }
-        return total / (tokens.Length - 1);
+        return nlls;
     }
 }
