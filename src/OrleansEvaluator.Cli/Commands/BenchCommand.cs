@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OrleansEvaluator.Inference.Benchmarks;
+using OrleansEvaluator.Training.Benchmarks;
 
 namespace OrleansEvaluator.Cli.Commands;
 
@@ -10,7 +11,33 @@ internal static class BenchCommand
     {
         var bench = new Command("bench", "Measure throughput; every result is a ratio of two paths run in the same process.");
         bench.Subcommands.Add(Engine());
+        bench.Subcommands.Add(Training());
         return bench;
+    }
+
+    private static Command Training()
+    {
+        var model = new Option<FileInfo>("--model", "-m") { Description = "GGUF model (F32 or F16 weights).", Required = true };
+        var context = new Option<int>("--context") { Description = "Tokens per window.", DefaultValueFactory = _ => 128 };
+        var windows = new Option<int>("--windows") { Description = "Windows per round.", DefaultValueFactory = _ => 16 };
+        var rounds = new Option<int>("--rounds") { Description = "Alternating rounds (medians are reported).", DefaultValueFactory = _ => 5 };
+        var threads = CommonOptions.Threads();
+        var command = new Command("training", "Training steps vs forward passes of the same graph (train-forward-ratio; FLOP ideal ~0.33), peak RSS.")
+        {
+            model, context, windows, rounds, threads,
+        };
+        command.SetAction((parse, ct) => CliErrors.RunAsync(() =>
+        {
+            var settings = new TrainingBenchmarkSettings
+            {
+                ContextLength = parse.GetValue(context), Windows = parse.GetValue(windows), Rounds = parse.GetValue(rounds), Threads = parse.GetValue(threads),
+            };
+            if (settings.ContextLength < 2 || settings.Windows < 1 || settings.Rounds < 1)
+                throw new ArgumentException("--context must be at least 2; --windows and --rounds at least 1.");
+            new TrainingBenchmark(parse.GetValue(model)!.FullName, settings, Console.Out).Run();
+            return Task.FromResult(0);
+        }));
+        return command;
     }
 
     private static Command Engine()

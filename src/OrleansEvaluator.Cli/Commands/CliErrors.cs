@@ -17,7 +17,7 @@ internal static class CliErrors
         }
         catch (Exception e) when (e is ArgumentException or FileNotFoundException or DirectoryNotFoundException
             or GgufFormatException or ModelLoadException or OptionsValidationException or InvalidDataException
-            or OrleansEvaluator.Core.Formats.DataFormatException)
+            or OrleansEvaluator.Core.Formats.DataFormatException or NotSupportedException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return UsageError;
