@@ -69,45 +69,34 @@ public static class InstructionReader
 
     internal static (Instruction? Instruction, string? Problem) Parse(string line, string defaultSource)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(line);
-        }
-        catch (JsonException e)
-        {
-            return (null, "not valid JSON: " + JsonlFile.Describe(e));
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                return (null, $"expected a JSON object, found {root.ValueKind}");
+        using var document = Json.ParseObject(line, out var invalid);
+        if (document is null)
+            return (null, invalid);
+        var root = document.RootElement;
 
-            string? text;
-            string? problem;
-            if (root.TryGetProperty("instruction", out var plain))
-                (text, problem) = plain.ValueKind == JsonValueKind.String
-                    ? ((string?)plain.GetString(), (string?)null)
-                    : ((string?)null, (string?)"field 'instruction' must be a string");
-            else if (root.TryGetProperty("messages", out var messages))
-                (text, problem) = LastUserTurn(messages, "messages", "role", "content", "user");
-            else if (root.TryGetProperty("conversations", out var sharegpt))
-                (text, problem) = LastUserTurn(sharegpt, "conversations", "from", "value", "human", "user");
-            else if (root.TryGetProperty("conversation", out var wildchat))
-                (text, problem) = LastUserTurn(wildchat, "conversation", "role", "content", "user");
-            else
-                return (null, "no instruction: expected a field 'instruction', 'messages', 'conversations' or 'conversation'");
+        string? text;
+        string? problem;
+        if (root.TryGetProperty("instruction", out var plain))
+            (text, problem) = plain.ValueKind == JsonValueKind.String
+                ? ((string?)plain.GetString(), (string?)null)
+                : ((string?)null, (string?)"field 'instruction' must be a string");
+        else if (root.TryGetProperty("messages", out var messages))
+            (text, problem) = LastUserTurn(messages, "messages", "role", "content", "user");
+        else if (root.TryGetProperty("conversations", out var sharegpt))
+            (text, problem) = LastUserTurn(sharegpt, "conversations", "from", "value", "human", "user");
+        else if (root.TryGetProperty("conversation", out var wildchat))
+            (text, problem) = LastUserTurn(wildchat, "conversation", "role", "content", "user");
+        else
+            return (null, "no instruction: expected a field 'instruction', 'messages', 'conversations' or 'conversation'");
 
-            if (text is null)
-                return (null, problem);
-            if (string.IsNullOrWhiteSpace(text))
-                return (null, "the instruction is empty");
+        if (text is null)
+            return (null, problem);
+        if (string.IsNullOrWhiteSpace(text))
+            return (null, "the instruction is empty");
 
-            var id = String(root, "id") ?? String(root, "conversation_hash") ?? String(root, "conversation_id")
-                ?? TextNormalizer.ContentId("instr", text);
-            return (new Instruction(id, text, String(root, "source") ?? defaultSource, String(root, "category")), null);
-        }
+        var id = String(root, "id") ?? String(root, "conversation_hash") ?? String(root, "conversation_id")
+            ?? TextNormalizer.ContentId("instr", text);
+        return (new Instruction(id, text, String(root, "source") ?? defaultSource, String(root, "category")), null);
     }
 
     private static (string? Text, string? Problem) LastUserTurn(JsonElement turns, string field, string roleField, string contentField, params string[] userRoles)

@@ -5,6 +5,29 @@ namespace OrleansEvaluator.Core.Import;
 /// <summary>Field checks with messages that name the field.</summary>
 internal static class Json
 {
+    /// <summary>Parses one JSONL line that must hold an object; null with the problem otherwise.</summary>
+    public static JsonDocument? ParseObject(string line, out string? problem)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException e)
+        {
+            problem = "not valid JSON: " + Formats.JsonlFile.Describe(e);
+            return null;
+        }
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            problem = $"expected a JSON object, found {document.RootElement.ValueKind}";
+            document.Dispose();
+            return null;
+        }
+        problem = null;
+        return document;
+    }
+
     public static (string? Value, string? Problem) RequiredString(JsonElement obj, string name)
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)

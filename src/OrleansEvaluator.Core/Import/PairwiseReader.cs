@@ -58,64 +58,53 @@ public static class PairwiseReader
 
     internal static (PairwiseItem? Item, string? Problem) Parse(string line, string benchmark)
     {
-        JsonDocument document;
-        try
+        using var document = Json.ParseObject(line, out var invalid);
+        if (document is null)
+            return (null, invalid);
+        var root = document.RootElement;
+        if (Json.RequiredString(root, "id") is { Problem: { } idProblem })
+            return (null, idProblem);
+        if (Json.RequiredString(root, "prompt") is { Problem: { } promptProblem })
+            return (null, promptProblem);
+        var id = root.GetProperty("id").GetString()!;
+        var prompt = root.GetProperty("prompt").GetString()!;
+        var subset = Json.OptionalString(root, "subset", out var subsetProblem) ?? "";
+        if (subsetProblem is not null)
+            return (null, subsetProblem);
+
+        var tie = false;
+        if (root.TryGetProperty("tie", out var tieElement) && tieElement.ValueKind != JsonValueKind.Null)
         {
-            document = JsonDocument.Parse(line);
+            if (tieElement.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                return (null, "field 'tie' must be true or false");
+            tie = tieElement.GetBoolean();
         }
-        catch (JsonException e)
+
+        int? position = null;
+        if (root.TryGetProperty("chosen_position", out var pos) && pos.ValueKind != JsonValueKind.Null)
         {
-            return (null, "not valid JSON: " + JsonlFile.Describe(e));
+            if (pos.ValueKind != JsonValueKind.Number || !pos.TryGetInt32(out var p) || p is not (1 or 2))
+                return (null, "field 'chosen_position' must be 1, 2 or null");
+            position = p;
         }
-        using (document)
+
+        if (!tie)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                return (null, $"expected a JSON object, found {root.ValueKind}");
-            if (Json.RequiredString(root, "id") is { Problem: { } idProblem })
-                return (null, idProblem);
-            if (Json.RequiredString(root, "prompt") is { Problem: { } promptProblem })
-                return (null, promptProblem);
-            var id = root.GetProperty("id").GetString()!;
-            var prompt = root.GetProperty("prompt").GetString()!;
-            var subset = Json.OptionalString(root, "subset", out var subsetProblem) ?? "";
-            if (subsetProblem is not null)
-                return (null, subsetProblem);
-
-            var tie = false;
-            if (root.TryGetProperty("tie", out var tieElement) && tieElement.ValueKind != JsonValueKind.Null)
-            {
-                if (tieElement.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-                    return (null, "field 'tie' must be true or false");
-                tie = tieElement.GetBoolean();
-            }
-
-            int? position = null;
-            if (root.TryGetProperty("chosen_position", out var pos) && pos.ValueKind != JsonValueKind.Null)
-            {
-                if (pos.ValueKind != JsonValueKind.Number || !pos.TryGetInt32(out var p) || p is not (1 or 2))
-                    return (null, "field 'chosen_position' must be 1, 2 or null");
-                position = p;
-            }
-
-            if (!tie)
-            {
-                var chosen = Json.OptionalString(root, "chosen", out var chosenProblem);
-                var rejected = Json.OptionalString(root, "rejected", out var rejectedProblem);
-                if ((chosenProblem ?? rejectedProblem) is { } typeProblem)
-                    return (null, typeProblem);
-                if (chosen is null || rejected is null)
-                    return (null, $"field '{(chosen is null ? "chosen" : "rejected")}' is missing or null on a row that is not a tie");
-                return (new PairwiseItem(id, benchmark, subset, prompt, chosen, rejected, false, position), null);
-            }
-
-            if (!root.TryGetProperty("source_fields", out var source) || source.ValueKind != JsonValueKind.Object)
-                return (null, "a tie row needs 'source_fields' holding its two responses");
-            var first = s_first.Select(k => Json.OptionalString(source, k, out _)).FirstOrDefault(v => v is not null);
-            var second = s_second.Select(k => Json.OptionalString(source, k, out _)).FirstOrDefault(v => v is not null);
-            if (first is null || second is null)
-                return (null, $"a tie row's source_fields has no {(first is null ? "first" : "second")} response (looked for {string.Join(", ", first is null ? s_first : s_second)})");
-            return (new PairwiseItem(id, benchmark, subset, prompt, first, second, true, null), null);
+            var chosen = Json.OptionalString(root, "chosen", out var chosenProblem);
+            var rejected = Json.OptionalString(root, "rejected", out var rejectedProblem);
+            if ((chosenProblem ?? rejectedProblem) is { } typeProblem)
+                return (null, typeProblem);
+            if (chosen is null || rejected is null)
+                return (null, $"field '{(chosen is null ? "chosen" : "rejected")}' is missing or null on a row that is not a tie");
+            return (new PairwiseItem(id, benchmark, subset, prompt, chosen, rejected, false, position), null);
         }
+
+        if (!root.TryGetProperty("source_fields", out var source) || source.ValueKind != JsonValueKind.Object)
+            return (null, "a tie row needs 'source_fields' holding its two responses");
+        var first = s_first.Select(k => Json.OptionalString(source, k, out _)).FirstOrDefault(v => v is not null);
+        var second = s_second.Select(k => Json.OptionalString(source, k, out _)).FirstOrDefault(v => v is not null);
+        if (first is null || second is null)
+            return (null, $"a tie row's source_fields has no {(first is null ? "first" : "second")} response (looked for {string.Join(", ", first is null ? s_first : s_second)})");
+        return (new PairwiseItem(id, benchmark, subset, prompt, first, second, true, null), null);
     }
 }
