@@ -6,22 +6,34 @@ using OrleansEvaluator.Training.Native;
 namespace OrleansEvaluator.Training;
 
 /// <summary>
-/// Full fine-tuning of a llama GGUF on ggml-opt with AdamW and static graphs: every weight, the embedding included,
-/// trains in F32 (F16 weights are widened). The loss counts target positions only, masked inside the graph:
-/// masked rows get zero logits and zero labels, hence zero loss and zero gradient (a zero label row alone is not a
-/// mask in ggml-opt: it still pushes the prediction down).
+/// Full fine-tuning of a llama GGUF: ggml-opt computes the loss and the gradients of every weight (the embedding
+/// included) in F32 on static graphs; the AdamW update runs in managed memory, so its state checkpoints and resumes
+/// exactly. The loss counts target positions only, masked inside the graph: masked rows get zero logits and zero
+/// labels, hence zero loss and zero gradient (a zero label row alone is not a mask in ggml-opt: it still pushes the
+/// prediction down).
 /// </summary>
 public sealed unsafe class FullFineTuner : IDisposable
 {
+    // ggml-opt applies its own optimizer every OptPeriod windows and scales the loss by 1/OptPeriod. A power of two
+    // this large keeps ggml's optimizer from ever running and makes the scaling exact; the graphs are rebuilt long
+    // before the period could come round.
+    private const int GradientPeriod = 1 << 20;
+    private const string MomentPrefix = "oeval.adamw.m.";
+    private const string VariancePrefix = "oeval.adamw.v.";
+    private const string StepsKey = "oeval.checkpoint.optimizer_steps";
+
     private readonly GgufDocument _model;
     private readonly TrainerOptions _options;
     private readonly TrainingBackend _backend;
     private readonly TrainingWeights _weights;
-    private readonly GgmlContextHandle _compute;
-    private readonly GgmlOptHandle _opt;
+    private readonly string[] _parameters;
+    private readonly float[][] _values;
+    private readonly AdamW _adam;
+    private GgmlContextHandle _compute = null!;
+    private GgmlOptHandle _opt = null!;
     private readonly GgmlOptResultHandle _result;
-    private GCHandle _self;
     private int _windowsInCycle;
+    private int _evaluations;
 
     public FullFineTuner(GgufDocument model, string modelPath, TrainerOptions options)
     {
@@ -40,47 +52,55 @@ public sealed unsafe class FullFineTuner : IDisposable
         _options = options;
         _backend = new TrainingBackend(options.Threads);
         _weights = new TrainingWeights(model, Shape, options.ContextLength, _backend.Backend, trainable: true);
-        var size = 4 * 2048 * GgmlApi.ggml_tensor_overhead() + 3 * GgmlApi.ggml_graph_overhead_custom(2048, 1);
-        _compute = new GgmlContextHandle(GgmlApi.ggml_init(new GgmlInitParams { MemSize = size, NoAlloc = 1 }));
-        var c = _compute.DangerousGetHandle();
-        var logits = GgmlApi.ggml_mul(c, LlamaGraph.Build(c, _weights), _weights.LossMask);
-        _self = GCHandle.Alloc(this);
-        var p = GgmlApi.ggml_opt_default_params(_backend.Scheduler, GgmlConst.LossCrossEntropy);
-        p.CtxCompute = c;
-        p.Inputs = _weights.Tokens;
-        p.Outputs = logits;
-        p.BuildType = GgmlConst.BuildOpt;
-        p.OptPeriod = options.GradientAccumulation;
-        p.GetOptPars = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, GgmlOptOptimizerParams>)&OptimizerParams;
-        p.GetOptParsUd = GCHandle.ToIntPtr(_self);
-        p.Optimizer = GgmlConst.OptimizerAdamW;
-        _opt = new GgmlOptHandle(GgmlApi.ggml_opt_init(p));
+        _parameters = model.Tensors.Select(t => t.Name).ToArray();
+        _values = _parameters.Select(n => MemoryMarshal.Cast<byte, float>(TrainingWeights.Download(_weights[n]).AsSpan()).ToArray()).ToArray();
+        _adam = new AdamW(_values.Select(v => v.Length).ToArray());
         _result = new GgmlOptResultHandle(GgmlApi.ggml_opt_result_init());
+        BuildGraphs();
     }
 
     /// <summary>The model's shape.</summary>
     public LlamaHyperParameters Shape { get; }
 
     /// <summary>Optimizer steps taken.</summary>
-    public int OptimizerSteps { get; private set; }
+    public int OptimizerSteps => _adam.Steps;
 
     /// <summary>
-    /// Forward and backward over one window; every <see cref="TrainerOptions.GradientAccumulation"/> windows the
-    /// optimizer steps. Returns the mean loss per target token of this window.
+    /// Forward and backward over one window; every <see cref="TrainerOptions.GradientAccumulation"/> windows the mean
+    /// gradient updates the weights. Returns the mean loss per target token of this window.
     /// </summary>
-    public double Step(TrainingWindow window) => Run(window, backward: true);
+    public double Step(TrainingWindow window)
+    {
+        Check(window);
+        if (_windowsInCycle == 0)
+            GgmlApi.ggml_opt_reset(_opt.DangerousGetHandle(), 0);
+        var loss = Run(window, backward: true);
+        if (++_windowsInCycle == _options.GradientAccumulation)
+        {
+            _windowsInCycle = 0;
+            ApplyUpdate();
+        }
+        return loss;
+    }
 
     /// <summary>Mean loss per target token of one window, without gradients.</summary>
-    public double Evaluate(TrainingWindow window) => Run(window, backward: false);
+    public double Evaluate(TrainingWindow window)
+    {
+        Check(window);
+        return window.Targets.Any(t => t) ? Run(window, backward: false) : 0;
+    }
 
-    private double Run(TrainingWindow window, bool backward)
+    private void Check(TrainingWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
         if (window.Validate(_options.ContextLength, Shape.VocabularySize) is [var problem, ..])
             throw new ArgumentException("Training window: " + problem, nameof(window));
-        var targets = window.Targets.Count(t => t);
-        if (targets == 0 && !backward)
-            return 0;
+    }
+
+    private double Run(TrainingWindow window, bool backward)
+    {
+        if (++_evaluations >= GradientPeriod - 1)
+            BuildGraphs();
         var opt = _opt.DangerousGetHandle();
         GgmlApi.ggml_opt_alloc(opt, backward ? (byte)1 : (byte)0);
         _weights.UploadWindow(window);
@@ -90,37 +110,117 @@ public sealed unsafe class FullFineTuner : IDisposable
         GgmlApi.ggml_opt_result_reset(result);
         GgmlApi.ggml_opt_eval(opt, result);
         GgmlApi.ggml_opt_result_loss(result, out var loss, out _);
-        if (backward && ++_windowsInCycle == _options.GradientAccumulation)
-        {
-            _windowsInCycle = 0;
-            OptimizerSteps++;
-        }
+        var targets = window.Targets.Count(t => t);
         // ggml-opt averages over every row of the window; report per target token instead.
         return targets == 0 ? 0 : loss * _options.ContextLength / targets;
     }
 
+    private void ApplyUpdate()
+    {
+        var scale = (float)GradientPeriod / _options.GradientAccumulation;
+        var gradients = new float[_parameters.Length][];
+        for (var p = 0; p < _parameters.Length; p++)
+        {
+            var accumulator = GgmlApi.ggml_opt_grad_acc(_opt.DangerousGetHandle(), _weights[_parameters[p]]);
+            var g = MemoryMarshal.Cast<byte, float>(TrainingWeights.Download(accumulator).AsSpan()).ToArray();
+            for (var i = 0; i < g.Length; i++)
+                g[i] *= scale;
+            gradients[p] = g;
+        }
+        _adam.Update(_values, gradients, _options.LearningRateAt(_adam.Steps), _options.WeightDecay);
+        for (var p = 0; p < _parameters.Length; p++)
+            TrainingWeights.Upload(_weights[_parameters[p]], (ReadOnlySpan<float>)_values[p]);
+    }
+
+    private void BuildGraphs()
+    {
+        _opt?.Dispose();
+        _compute?.Dispose();
+        _evaluations = 0;
+        var size = 4 * 2048 * GgmlApi.ggml_tensor_overhead() + 3 * GgmlApi.ggml_graph_overhead_custom(2048, 1);
+        _compute = new GgmlContextHandle(GgmlApi.ggml_init(new GgmlInitParams { MemSize = size, NoAlloc = 1 }));
+        var c = _compute.DangerousGetHandle();
+        var logits = GgmlApi.ggml_mul(c, LlamaGraph.Build(c, _weights), _weights.LossMask);
+        var p = GgmlApi.ggml_opt_default_params(_backend.Scheduler, GgmlConst.LossCrossEntropy);
+        p.CtxCompute = c;
+        p.Inputs = _weights.Tokens;
+        p.Outputs = logits;
+        p.BuildType = GgmlConst.BuildOpt;
+        p.OptPeriod = GradientPeriod;
+        p.GetOptPars = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, GgmlOptOptimizerParams>)&DefaultOptimizerParams;
+        p.Optimizer = GgmlConst.OptimizerAdamW;
+        _opt = new GgmlOptHandle(GgmlApi.ggml_opt_init(p));
+    }
+
+    // Required by ggml-opt; its own optimizer never runs (see GradientPeriod).
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static GgmlOptOptimizerParams DefaultOptimizerParams(IntPtr userdata) => GgmlApi.ggml_opt_get_default_optimizer_params(userdata);
+
     /// <summary>The trained model: the original metadata with the current weights (F32).</summary>
     public GgufDocument Export()
+    {
+        var copy = CopyMetadata();
+        if (_model.Tensors.Any(t => t.Type == GgmlConst.TypeF16))
+            copy.Set("general.file_type", new GgufValueType(4, 0), 0u); // LLAMA_FTYPE_ALL_F32
+        for (var p = 0; p < _parameters.Length; p++)
+            copy.Tensors.Add(Tensor(_parameters[p], _values[p]));
+        return copy;
+    }
+
+    /// <summary>
+    /// Writes a checkpoint: weights, AdamW moments and the step count, at an optimizer-step boundary. Resuming from
+    /// it and training on gives the same weights as never stopping.
+    /// </summary>
+    public void SaveCheckpoint(string path)
+    {
+        if (_windowsInCycle != 0)
+            throw new InvalidOperationException($"A checkpoint is taken between optimizer steps; {_windowsInCycle} of {_options.GradientAccumulation} windows of this step are done.");
+        var checkpoint = Export();
+        checkpoint.Set(StepsKey, (uint)_adam.Steps);
+        for (var p = 0; p < _parameters.Length; p++)
+        {
+            checkpoint.Tensors.Add(Tensor(MomentPrefix + _parameters[p], _adam.First[p]));
+            checkpoint.Tensors.Add(Tensor(VariancePrefix + _parameters[p], _adam.Second[p]));
+        }
+        checkpoint.Write(path);
+    }
+
+    /// <summary>Continues training from a checkpoint written by <see cref="SaveCheckpoint"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not a trainer checkpoint.</exception>
+    public static FullFineTuner Resume(string checkpointPath, TrainerOptions options)
+    {
+        var checkpoint = GgufDocument.Read(checkpointPath);
+        if (checkpoint.Get(StepsKey) is not uint steps)
+            throw new InvalidDataException($"{checkpointPath}: not a trainer checkpoint (no '{StepsKey}').");
+        var model = new GgufDocument();
+        foreach (var key in checkpoint.MetadataKeys.Where(k => k != StepsKey))
+            model.Set(key, checkpoint.TypeOf(key), checkpoint.Get(key)!);
+        model.Tensors.AddRange(checkpoint.Tensors.Where(t => !t.Name.StartsWith("oeval.adamw.", StringComparison.Ordinal)));
+        var trainer = new FullFineTuner(model, checkpointPath, options);
+        for (var p = 0; p < trainer._parameters.Length; p++)
+        {
+            Floats(checkpoint.Tensor(MomentPrefix + trainer._parameters[p])).CopyTo(trainer._adam.First[p]);
+            Floats(checkpoint.Tensor(VariancePrefix + trainer._parameters[p])).CopyTo(trainer._adam.Second[p]);
+        }
+        trainer._adam.Steps = (int)steps;
+        return trainer;
+    }
+
+    private static ReadOnlySpan<float> Floats(GgufTensor tensor) => MemoryMarshal.Cast<byte, float>(tensor.Data.AsSpan());
+
+    private GgufTensor Tensor(string name, float[] values) =>
+        new(name, _model.Tensor(StripPrefix(name)).Dimensions, GgmlConst.TypeF32, MemoryMarshal.AsBytes(values.AsSpan()).ToArray());
+
+    private static string StripPrefix(string name) =>
+        name.StartsWith(MomentPrefix, StringComparison.Ordinal) ? name[MomentPrefix.Length..]
+        : name.StartsWith(VariancePrefix, StringComparison.Ordinal) ? name[VariancePrefix.Length..] : name;
+
+    private GgufDocument CopyMetadata()
     {
         var copy = new GgufDocument();
         foreach (var key in _model.MetadataKeys)
             copy.Set(key, _model.TypeOf(key), _model.Get(key)!);
-        if (_model.Tensors.Any(t => t.Type == GgmlConst.TypeF16))
-            copy.Set("general.file_type", new GgufValueType(4, 0), 0u); // LLAMA_FTYPE_ALL_F32
-        foreach (var t in _model.Tensors)
-            copy.Tensors.Add(new GgufTensor(t.Name, t.Dimensions, GgmlConst.TypeF32, TrainingWeights.Download(_weights[t.Name])));
         return copy;
-    }
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static GgmlOptOptimizerParams OptimizerParams(IntPtr userdata)
-    {
-        // ggml-opt asks before every optimizer step, so the schedule lives here.
-        var self = (FullFineTuner)GCHandle.FromIntPtr(userdata).Target!;
-        var p = GgmlApi.ggml_opt_get_default_optimizer_params(IntPtr.Zero);
-        p.AdamwAlpha = self._options.LearningRateAt(self.OptimizerSteps);
-        p.AdamwWd = self._options.WeightDecay;
-        return p;
     }
 
     public void Dispose()
@@ -130,7 +230,5 @@ public sealed unsafe class FullFineTuner : IDisposable
         _compute.Dispose();
         _weights.Dispose();
         _backend.Dispose();
-        if (_self.IsAllocated)
-            _self.Free();
     }
 }

@@ -57,6 +57,7 @@ internal static unsafe partial class GgmlApi
     [LibraryImport(GgmlLibrary.Base)] public static partial void ggml_opt_eval(IntPtr opt, IntPtr result);
     [LibraryImport(GgmlLibrary.Base)] public static partial void ggml_opt_reset(IntPtr opt, byte optimizer);
     [LibraryImport(GgmlLibrary.Base)] public static partial IntPtr ggml_opt_labels(IntPtr opt);
+    [LibraryImport(GgmlLibrary.Base)] public static partial IntPtr ggml_opt_grad_acc(IntPtr opt, IntPtr node);
     [LibraryImport(GgmlLibrary.Base)] public static partial IntPtr ggml_opt_result_init();
     [LibraryImport(GgmlLibrary.Base)] public static partial void ggml_opt_result_free(IntPtr result);
     [LibraryImport(GgmlLibrary.Base)] public static partial void ggml_opt_result_reset(IntPtr result);
