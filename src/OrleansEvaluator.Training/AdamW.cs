@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace OrleansEvaluator.Training;
 
 /// <summary>
@@ -25,8 +27,8 @@ internal sealed class AdamW
     /// <summary>Updates taken.</summary>
     public int Steps { get; set; }
 
-    /// <summary>Applies one update to every parameter tensor.</summary>
-    public void Update(float[][] weights, float[][] gradients, float learningRate, float weightDecay)
+    /// <summary>Applies one update to every parameter tensor; gradients are multiplied by <paramref name="gradientScale"/> first.</summary>
+    public void Update(float[][] weights, float[][] gradients, float gradientScale, float learningRate, float weightDecay)
     {
         Steps++;
         var beta1h = 1f / (1f - MathF.Pow(Beta1, Steps));
@@ -38,10 +40,35 @@ internal sealed class AdamW
             var g = gradients[p];
             var m = First[p];
             var v = Second[p];
-            for (var i = 0; i < w.Length; i++)
+            var i = 0;
+            if (Vector.IsHardwareAccelerated)
             {
-                m[i] = m[i] * Beta1 + g[i] * (1f - Beta1);
-                v[i] = v[i] * Beta2 + g[i] * g[i] * (1f - Beta2);
+                var b1 = new Vector<float>(Beta1);
+                var b1c = new Vector<float>(1f - Beta1);
+                var b2 = new Vector<float>(Beta2);
+                var b2c = new Vector<float>(1f - Beta2);
+                var h1 = new Vector<float>(beta1h);
+                var h2 = new Vector<float>(beta2h);
+                var eps = new Vector<float>(Epsilon);
+                var k = new Vector<float>(keep);
+                var lr = new Vector<float>(learningRate);
+                var scale = new Vector<float>(gradientScale);
+                for (; i <= w.Length - Vector<float>.Count; i += Vector<float>.Count)
+                {
+                    var gv = new Vector<float>(g, i) * scale;
+                    var mv = new Vector<float>(m, i) * b1 + gv * b1c;
+                    var vv = new Vector<float>(v, i) * b2 + gv * gv * b2c;
+                    mv.CopyTo(m, i);
+                    vv.CopyTo(v, i);
+                    var update = lr * (mv * h1) / (Vector.SquareRoot(vv * h2) + eps);
+                    (new Vector<float>(w, i) * k - update).CopyTo(w, i);
+                }
+            }
+            for (; i < w.Length; i++)
+            {
+                var gi = g[i] * gradientScale;
+                m[i] = m[i] * Beta1 + gi * (1f - Beta1);
+                v[i] = v[i] * Beta2 + gi * gi * (1f - Beta2);
                 var mh = m[i] * beta1h;
                 var vh = MathF.Sqrt(v[i] * beta2h) + Epsilon;
                 w[i] = w[i] * keep - learningRate * mh / vh;

@@ -28,6 +28,7 @@ public sealed unsafe class FullFineTuner : IDisposable
     private readonly TrainingWeights _weights;
     private readonly string[] _parameters;
     private readonly float[][] _values;
+    private readonly float[][] _gradients;
     private readonly AdamW _adam;
     private GgmlContextHandle _compute = null!;
     private GgmlOptHandle _opt = null!;
@@ -54,6 +55,7 @@ public sealed unsafe class FullFineTuner : IDisposable
         _weights = new TrainingWeights(model, Shape, options.ContextLength, _backend.Backend, trainable: true);
         _parameters = model.Tensors.Select(t => t.Name).ToArray();
         _values = _parameters.Select(n => MemoryMarshal.Cast<byte, float>(TrainingWeights.Download(_weights[n]).AsSpan()).ToArray()).ToArray();
+        _gradients = _values.Select(v => new float[v.Length]).ToArray();
         _adam = new AdamW(_values.Select(v => v.Length).ToArray());
         _result = new GgmlOptResultHandle(GgmlApi.ggml_opt_result_init());
         BuildGraphs();
@@ -117,17 +119,11 @@ public sealed unsafe class FullFineTuner : IDisposable
 
     private void ApplyUpdate()
     {
-        var scale = (float)GradientPeriod / _options.GradientAccumulation;
-        var gradients = new float[_parameters.Length][];
         for (var p = 0; p < _parameters.Length; p++)
-        {
-            var accumulator = GgmlApi.ggml_opt_grad_acc(_opt.DangerousGetHandle(), _weights[_parameters[p]]);
-            var g = MemoryMarshal.Cast<byte, float>(TrainingWeights.Download(accumulator).AsSpan()).ToArray();
-            for (var i = 0; i < g.Length; i++)
-                g[i] *= scale;
-            gradients[p] = g;
-        }
-        _adam.Update(_values, gradients, _options.LearningRateAt(_adam.Steps), _options.WeightDecay);
+            TrainingWeights.Download(GgmlApi.ggml_opt_grad_acc(_opt.DangerousGetHandle(), _weights[_parameters[p]]), _gradients[p]);
+        // The accumulators hold the sum over the cycle of gradients of loss / GradientPeriod: scale to the mean gradient.
+        _adam.Update(_values, _gradients, (float)GradientPeriod / _options.GradientAccumulation,
+            _options.LearningRateAt(_adam.Steps), _options.WeightDecay);
         for (var p = 0; p < _parameters.Length; p++)
             TrainingWeights.Upload(_weights[_parameters[p]], (ReadOnlySpan<float>)_values[p]);
     }

@@ -80,6 +80,16 @@ internal sealed unsafe class TrainingWeights : IDisposable
 
     private static void Upload(IntPtr tensor, byte[] data) => Upload(tensor, (ReadOnlySpan<byte>)data);
 
+    /// <summary>Copies an F32 tensor into <paramref name="destination"/>, which must hold exactly its elements.</summary>
+    public static void Download(IntPtr tensor, float[] destination)
+    {
+        var bytes = GgmlApi.ggml_nbytes(tensor);
+        if (bytes != (nuint)destination.Length * sizeof(float))
+            throw new ArgumentException($"Destination holds {destination.Length} floats; the tensor has {bytes} bytes.", nameof(destination));
+        fixed (float* p = destination)
+            GgmlApi.ggml_backend_tensor_get(tensor, p, 0, bytes);
+    }
+
     public static byte[] Download(IntPtr tensor)
     {
         var data = new byte[GgmlApi.ggml_nbytes(tensor)];
