@@ -167,12 +167,14 @@ public sealed unsafe class FullFineTuner : IDisposable
     /// Writes a checkpoint: weights, AdamW moments and the step count, at an optimizer-step boundary. Resuming from
     /// it and training on gives the same weights as never stopping.
     /// </summary>
-    public void SaveCheckpoint(string path)
+    public void SaveCheckpoint(string path, IReadOnlyDictionary<string, uint>? extra = null)
     {
         if (_windowsInCycle != 0)
             throw new InvalidOperationException($"A checkpoint is taken between optimizer steps; {_windowsInCycle} of {_options.GradientAccumulation} windows of this step are done.");
         var checkpoint = Export();
         checkpoint.Set(StepsKey, (uint)_adam.Steps);
+        foreach (var (key, value) in extra ?? new Dictionary<string, uint>())
+            checkpoint.Set(key, value);
         for (var p = 0; p < _parameters.Length; p++)
         {
             checkpoint.Tensors.Add(Tensor(MomentPrefix + _parameters[p], _adam.First[p]));
@@ -183,13 +185,16 @@ public sealed unsafe class FullFineTuner : IDisposable
 
     /// <summary>Continues training from a checkpoint written by <see cref="SaveCheckpoint"/>.</summary>
     /// <exception cref="InvalidDataException">The file is not a trainer checkpoint.</exception>
-    public static FullFineTuner Resume(string checkpointPath, TrainerOptions options)
+    public static FullFineTuner Resume(string checkpointPath, TrainerOptions options) => Resume(GgufDocument.Read(checkpointPath), checkpointPath, options);
+
+    /// <summary>Continues training from a checkpoint already read.</summary>
+    public static FullFineTuner Resume(GgufDocument checkpoint, string checkpointPath, TrainerOptions options)
     {
-        var checkpoint = GgufDocument.Read(checkpointPath);
+        ArgumentNullException.ThrowIfNull(checkpoint);
         if (checkpoint.Get(StepsKey) is not uint steps)
             throw new InvalidDataException($"{checkpointPath}: not a trainer checkpoint (no '{StepsKey}').");
         var model = new GgufDocument();
-        foreach (var key in checkpoint.MetadataKeys.Where(k => k != StepsKey))
+        foreach (var key in checkpoint.MetadataKeys.Where(k => !k.StartsWith("oeval.checkpoint.", StringComparison.Ordinal)))
             model.Set(key, checkpoint.TypeOf(key), checkpoint.Get(key)!);
         model.Tensors.AddRange(checkpoint.Tensors.Where(t => !t.Name.StartsWith("oeval.adamw.", StringComparison.Ordinal)));
         var trainer = new FullFineTuner(model, checkpointPath, options);
@@ -200,6 +205,20 @@ public sealed unsafe class FullFineTuner : IDisposable
         }
         trainer._adam.Steps = (int)steps;
         return trainer;
+    }
+
+    /// <summary>A copy of the current weights, to come back to with <see cref="Restore"/> (early stopping keeps the best).</summary>
+    public float[][] Snapshot() => _values.Select(v => (float[])v.Clone()).ToArray();
+
+    /// <summary>Puts back weights taken by <see cref="Snapshot"/>; optimizer state is left as it is.</summary>
+    public void Restore(float[][] snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        for (var p = 0; p < _parameters.Length; p++)
+        {
+            snapshot[p].CopyTo(_values[p], 0);
+            TrainingWeights.Upload(_weights[_parameters[p]], (ReadOnlySpan<float>)_values[p]);
+        }
     }
 
     private static ReadOnlySpan<float> Floats(GgufTensor tensor) => MemoryMarshal.Cast<byte, float>(tensor.Data.AsSpan());

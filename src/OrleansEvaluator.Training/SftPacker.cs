@@ -25,8 +25,16 @@ public static class SftPacker
         var encoded = new List<(int[] Tokens, bool[] Answer)>(examples.Count);
         foreach (var example in examples)
         {
-            var prompt = tokenize(example.Prompt, true);
-            var target = tokenize(example.Target, false);
+            int[] prompt, target;
+            try
+            {
+                prompt = tokenize(example.Prompt, true);
+                target = tokenize(example.Target, false);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"Example '{example.Id}': {e.Message}", nameof(examples), e);
+            }
             if (target.Length == 0)
                 throw new ArgumentException($"Example '{example.Id}': the target is empty.", nameof(examples));
             var tokens = prompt.Concat(target).Append(endToken).ToArray();

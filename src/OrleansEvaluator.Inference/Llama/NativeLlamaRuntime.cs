@@ -6,30 +6,41 @@ namespace OrleansEvaluator.Inference.Llama;
 
 /// <summary>
 /// Process-wide llama.cpp set-up. LLamaSharp's native configuration must be made before the first native call,
-/// so every engine goes through here first; native log lines are routed to the most recent engine's logger.
+/// so every engine and the trainer go through here first; native log lines are routed to the most recent caller's
+/// logger.
 /// </summary>
-internal static class NativeLlamaRuntime
+public static class NativeLlamaRuntime
 {
     private static readonly Lock s_gate = new();
     private static readonly StringBuilder s_partial = new();
     private static bool s_configured;
     private static ILogger? s_logger;
 
-    public static void EnsureConfigured(ILogger logger, string? libraryDirectory)
+    /// <summary>Configures LLamaSharp once (log routing, optional library pinning); later calls only re-route logs.</summary>
+    public static void EnsureConfigured(ILogger? logger, string? libraryDirectory = null)
     {
         lock (s_gate)
         {
-            s_logger = logger;
+            if (logger is not null)
+                s_logger = logger;
             if (s_configured)
                 return;
-            var config = NativeLibraryConfig.All.WithLogCallback(OnNativeLog);
-            if (libraryDirectory is not null)
-            {
-                config.WithLibrary(
-                    Path.Combine(libraryDirectory, "libllama.so"),
-                    Path.Combine(libraryDirectory, "libmtmd.so"));
-            }
             s_configured = true;
+            try
+            {
+                var config = NativeLibraryConfig.All.WithLogCallback(OnNativeLog);
+                if (libraryDirectory is not null)
+                {
+                    config.WithLibrary(
+                        Path.Combine(libraryDirectory, "libllama.so"),
+                        Path.Combine(libraryDirectory, "libmtmd.so"));
+                }
+            }
+            catch (InvalidOperationException) when (libraryDirectory is null)
+            {
+                // Something called into LLamaSharp before us; logs can still be routed.
+                NativeLogConfig.llama_log_set(OnNativeLog);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using LLama.Native;
+using OrleansEvaluator.Inference.Llama;
 
 namespace OrleansEvaluator.Training.Native;
 
@@ -26,6 +27,7 @@ internal static class GgmlLibrary
             {
                 if (s_directory is not null)
                     return s_directory;
+                NativeLlamaRuntime.EnsureConfigured(null);
                 NativeApi.llama_empty_call();
                 s_directory = FindLoaded("libllama.so")
                     ?? throw new DllNotFoundException("libllama.so is not mapped into this process after LLamaSharp loaded; cannot pin the trainer to the same ggml.");
