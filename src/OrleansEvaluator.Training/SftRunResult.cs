@@ -9,4 +9,6 @@ namespace OrleansEvaluator.Training;
 /// <param name="TrainLoss">Mean training loss per epoch.</param>
 /// <param name="ValidationLoss">Validation loss per epoch (empty without a validation split).</param>
 /// <param name="StoppedEarly">True when patience ran out.</param>
-public sealed record SftRunResult(GgufDocument Model, int Epochs, int Steps, IReadOnlyList<double> TrainLoss, IReadOnlyList<double> ValidationLoss, bool StoppedEarly);
+/// <param name="Adapter">With LoRA, the adapter alone (then <paramref name="Model"/> is the base with it merged in).</param>
+public sealed record SftRunResult(GgufDocument Model, int Epochs, int Steps, IReadOnlyList<double> TrainLoss, IReadOnlyList<double> ValidationLoss, bool StoppedEarly,
+    GgufDocument? Adapter = null);

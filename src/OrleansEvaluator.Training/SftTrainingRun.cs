@@ -54,17 +54,17 @@ public static class SftTrainingRun
         var trainerOptions = options.Trainer.TotalSteps == 0 ? options.Trainer with { TotalSteps = totalSteps } : options.Trainer;
 
         int startEpoch = 0, startWindow = 0;
-        FullFineTuner trainer;
+        LlamaTrainer trainer;
         if (resumeFrom is not null)
         {
             var checkpoint = GgufDocument.Read(resumeFrom);
-            trainer = FullFineTuner.Resume(checkpoint, resumeFrom, trainerOptions);
+            trainer = LlamaTrainer.Resume(checkpoint, resumeFrom, trainerOptions);
             startEpoch = (int)(checkpoint.Get(EpochKey) as uint? ?? 0);
             startWindow = (int)(checkpoint.Get(WindowKey) as uint? ?? 0);
         }
         else
         {
-            trainer = new FullFineTuner(GgufDocument.Read(basePath), basePath, trainerOptions);
+            trainer = new LlamaTrainer(GgufDocument.Read(basePath), basePath, trainerOptions);
         }
 
         using (trainer)
@@ -124,7 +124,8 @@ public static class SftTrainingRun
             }
             if (bestWeights is not null)
                 trainer.Restore(bestWeights);
-            return new SftRunResult(trainer.Export(), epochsRun, trainer.OptimizerSteps, trainLosses, validationLosses, stoppedEarly);
+            return new SftRunResult(trainer.Export(), epochsRun, trainer.OptimizerSteps, trainLosses, validationLosses, stoppedEarly,
+                options.Trainer.Lora is null ? null : trainer.ExportAdapter());
         }
     }
 

@@ -24,6 +24,9 @@ public sealed record TrainerOptions
     /// <summary>Windows whose gradients are summed before each optimizer step.</summary>
     public int GradientAccumulation { get; init; } = 1;
 
+    /// <summary>Train a low-rank adapter instead of every weight (works on quantized bases); null trains everything.</summary>
+    public LoraOptions? Lora { get; init; }
+
     /// <summary>CPU threads.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
@@ -45,6 +48,8 @@ public sealed record TrainerOptions
             errors.Add($"GradientAccumulation: must be at least 1 (got {GradientAccumulation}).");
         if (Threads < 1)
             errors.Add($"Threads: must be at least 1 (got {Threads}).");
+        if (Lora is not null)
+            errors.AddRange(Lora.Validate());
         return errors;
     }
 

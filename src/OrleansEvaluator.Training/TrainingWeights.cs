@@ -14,11 +14,13 @@ internal sealed unsafe class TrainingWeights : IDisposable
     private readonly GgmlBufferHandle _buffer;
     private readonly Dictionary<string, IntPtr> _tensors = new(StringComparer.Ordinal);
 
-    public TrainingWeights(GgufDocument model, LlamaHyperParameters shape, int contextLength, IntPtr backend, bool trainable = false)
+    public TrainingWeights(GgufDocument model, LlamaHyperParameters shape, int contextLength, IntPtr backend, bool trainable = false, LoraOptions? lora = null)
     {
         Shape = shape;
         ContextLength = contextLength;
-        var count = (nuint)(model.Tensors.Count + 8);
+        Lora = lora;
+        var adapted = lora is null ? [] : model.Tensors.Where(t => t.Dimensions.Count == 2 && lora.TargetModules.Any(m => t.Name.EndsWith($".{m}.weight", StringComparison.Ordinal))).ToArray();
+        var count = (nuint)(model.Tensors.Count + 2 * adapted.Length + 8);
         _context = new GgmlContextHandle(GgmlApi.ggml_init(new GgmlInitParams { MemSize = count * GgmlApi.ggml_tensor_overhead(), NoAlloc = 1 }));
         var ctx = _context.DangerousGetHandle();
         foreach (var t in model.Tensors)
@@ -28,9 +30,21 @@ internal sealed unsafe class TrainingWeights : IDisposable
                 ? GgmlApi.ggml_new_tensor_1d(ctx, type, t.Dimensions[0])
                 : GgmlApi.ggml_new_tensor_2d(ctx, type, t.Dimensions[0], t.Dimensions[1]);
             GgmlApi.ggml_set_name(tensor, t.Name);
-            if (trainable)
+            if (trainable && lora is null)
                 GgmlApi.ggml_set_param(tensor);
             _tensors[t.Name] = tensor;
+        }
+        foreach (var t in adapted)
+        {
+            var (a, b) = LoraOptions.TensorNames(t.Name);
+            foreach (var (name, ne0, ne1) in new[] { (a, t.Dimensions[0], (long)lora!.Rank), (b, (long)lora.Rank, t.Dimensions[1]) })
+            {
+                var tensor = GgmlApi.ggml_new_tensor_2d(ctx, GgmlConst.TypeF32, ne0, ne1);
+                GgmlApi.ggml_set_name(tensor, name);
+                GgmlApi.ggml_set_param(tensor);
+                _tensors[name] = tensor;
+                AdapterTensors.Add(name);
+            }
         }
         Tokens = Input(GgmlApi.ggml_new_tensor_1d(ctx, GgmlConst.TypeI32, contextLength), "tokens");
         Positions = Input(GgmlApi.ggml_new_tensor_1d(ctx, GgmlConst.TypeI32, contextLength), "pos");
@@ -42,7 +56,23 @@ internal sealed unsafe class TrainingWeights : IDisposable
 
         foreach (var t in model.Tensors)
             Upload(_tensors[t.Name], t.Type == GgmlConst.TypeF16 ? WidenF16(t.Data) : t.Data);
+
+        // A ~ U(±1/√n_in) from the adapter's seed, B = 0: the adapted model starts equal to the base.
+        var random = new Random(unchecked((int)(lora?.Seed ?? 0)));
+        foreach (var t in adapted)
+        {
+            var (a, b) = LoraOptions.TensorNames(t.Name);
+            var bound = 1f / MathF.Sqrt(t.Dimensions[0]);
+            Upload(_tensors[a], (ReadOnlySpan<float>)Enumerable.Range(0, (int)(t.Dimensions[0] * lora!.Rank)).Select(_ => (random.NextSingle() * 2 - 1) * bound).ToArray());
+            Upload(_tensors[b], (ReadOnlySpan<float>)new float[lora.Rank * t.Dimensions[1]]);
+        }
     }
+
+    /// <summary>The adapter, if any.</summary>
+    public LoraOptions? Lora { get; }
+
+    /// <summary>Names of the adapter tensors, in creation order (A then B per adapted weight).</summary>
+    public List<string> AdapterTensors { get; } = [];
 
     public LlamaHyperParameters Shape { get; }
 

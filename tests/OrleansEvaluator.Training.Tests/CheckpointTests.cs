@@ -19,7 +19,7 @@ public sealed class CheckpointTests
         var schedule = Enumerable.Range(0, 16).Select(i => windows[i % windows.Length]).ToArray();
 
         GgufDocument straight;
-        using (var trainer = new FullFineTuner(GgufDocument.Read(SharedModels.Stories260K), SharedModels.Stories260K, options))
+        using (var trainer = new LlamaTrainer(GgufDocument.Read(SharedModels.Stories260K), SharedModels.Stories260K, options))
         {
             foreach (var w in schedule)
                 trainer.Step(w);
@@ -28,14 +28,14 @@ public sealed class CheckpointTests
         }
 
         var checkpoint = Path.Combine(Directory.CreateTempSubdirectory("oeval-ckpt-").FullName, "step4.gguf");
-        using (var first = new FullFineTuner(GgufDocument.Read(SharedModels.Stories260K), SharedModels.Stories260K, options))
+        using (var first = new LlamaTrainer(GgufDocument.Read(SharedModels.Stories260K), SharedModels.Stories260K, options))
         {
             foreach (var w in schedule[..8])
                 first.Step(w);
             first.SaveCheckpoint(checkpoint);
         }
         GgufDocument resumed;
-        using (var second = FullFineTuner.Resume(checkpoint, options))
+        using (var second = LlamaTrainer.Resume(checkpoint, options))
         {
             Assert.Equal(4, second.OptimizerSteps);
             foreach (var w in schedule[8..])
@@ -54,11 +54,11 @@ public sealed class CheckpointTests
     [Fact]
     public void A_checkpoint_in_the_middle_of_an_accumulation_cycle_or_a_plain_model_is_refused()
     {
-        using var trainer = new FullFineTuner(GgufDocument.Read(SharedModels.Stories260K), SharedModels.Stories260K,
+        using var trainer = new LlamaTrainer(GgufDocument.Read(SharedModels.Stories260K), SharedModels.Stories260K,
             new TrainerOptions { ContextLength = 8, GradientAccumulation = 2, Threads = 1 });
         trainer.Step(TrainingWindow.Causal([1, 2, 3, 4, 5, 6, 7, 8, 9]));
         Assert.Throws<InvalidOperationException>(() => trainer.SaveCheckpoint(Path.GetTempFileName()));
         Assert.Contains("not a trainer checkpoint", Assert.Throws<InvalidDataException>(() =>
-            FullFineTuner.Resume(SharedModels.Stories260K, new TrainerOptions())).Message, StringComparison.Ordinal);
+            LlamaTrainer.Resume(SharedModels.Stories260K, new TrainerOptions())).Message, StringComparison.Ordinal);
     }
 }

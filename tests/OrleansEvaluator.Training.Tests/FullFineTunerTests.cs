@@ -5,7 +5,7 @@ using OrleansEvaluator.Inference.Gguf;
 
 namespace OrleansEvaluator.Training.Tests;
 
-public sealed class FullFineTunerTests
+public sealed class LlamaTrainerTests
 {
     private const int Window = 48;
 
@@ -22,7 +22,7 @@ public sealed class FullFineTunerTests
     public void A_step_whose_targets_are_all_masked_has_zero_loss_and_leaves_every_weight_unchanged()
     {
         var model = GgufDocument.Read(SharedModels.Stories260K);
-        using var trainer = new FullFineTuner(model, SharedModels.Stories260K, new TrainerOptions { ContextLength = Window, LearningRate = 1e-2f, Threads = 2 });
+        using var trainer = new LlamaTrainer(model, SharedModels.Stories260K, new TrainerOptions { ContextLength = Window, LearningRate = 1e-2f, Threads = 2 });
         var loss = trainer.Step(Masked(StoryTokens(Window + 1), _ => false));
         Assert.Equal(0, loss);
         var after = trainer.Export();
@@ -37,7 +37,7 @@ public sealed class FullFineTunerTests
         var tokens = StoryTokens(Window + 1);
         using var weights = LLamaWeights.LoadFromFile(new ModelParams(SharedModels.Stories260K) { ContextSize = 256, GpuLayerCount = 0 });
         var nlls = IdentityTests.LlamaCppNlls(weights, tokens);
-        using var trainer = new FullFineTuner(GgufDocument.Read(SharedModels.Stories260K), SharedModels.Stories260K, new TrainerOptions { ContextLength = Window, Threads = 2 });
+        using var trainer = new LlamaTrainer(GgufDocument.Read(SharedModels.Stories260K), SharedModels.Stories260K, new TrainerOptions { ContextLength = Window, Threads = 2 });
 
         var lastThird = trainer.Evaluate(Masked(tokens, i => i >= 32));
         Assert.True(Math.Abs(nlls.Skip(32).Average() - lastThird) < 1e-4, $"llama.cpp {nlls.Skip(32).Average():F5}, trainer {lastThird:F5}");
@@ -49,7 +49,7 @@ public sealed class FullFineTunerTests
     public void A_packed_example_after_another_scores_as_if_it_stood_alone()
     {
         var tokens = StoryTokens(Window + 1);
-        using var trainer = new FullFineTuner(GgufDocument.Read(SharedModels.Stories260K), SharedModels.Stories260K, new TrainerOptions { ContextLength = Window, Threads = 2 });
+        using var trainer = new LlamaTrainer(GgufDocument.Read(SharedModels.Stories260K), SharedModels.Stories260K, new TrainerOptions { ContextLength = Window, Threads = 2 });
         // Segment 0 = tokens[0..20), segment 1 = tokens[20..48) with positions from 0 again and a BOS-free start.
         var packed = new TrainingWindow(tokens, Enumerable.Range(0, Window).Select(i => i >= 20 && i < Window).ToArray(),
             Enumerable.Range(0, Window).Select(i => i < 20 ? i : i - 20).ToArray(), Enumerable.Range(0, Window).Select(i => i < 20 ? 0 : 1).ToArray());
@@ -63,7 +63,7 @@ public sealed class FullFineTunerTests
     {
         var tokens = StoryTokens(Window + 1);
         var window = TrainingWindow.Causal(tokens);
-        using var trainer = new FullFineTuner(GgufDocument.Read(SharedModels.Stories260K), SharedModels.Stories260K,
+        using var trainer = new LlamaTrainer(GgufDocument.Read(SharedModels.Stories260K), SharedModels.Stories260K,
             new TrainerOptions { ContextLength = Window, LearningRate = 3e-3f, WarmupSteps = 3, TotalSteps = 30, Threads = 2 });
         var before = trainer.Evaluate(window);
         for (var i = 0; i < 30; i++)
@@ -81,10 +81,10 @@ public sealed class FullFineTunerTests
     [Fact]
     public void Bad_input_is_refused_before_any_native_call()
     {
-        Assert.Throws<NotSupportedException>(() => new FullFineTuner(GgufDocument.Read(SharedModels.TinyStories656K), SharedModels.TinyStories656K, new TrainerOptions()));
+        Assert.Throws<NotSupportedException>(() => new LlamaTrainer(GgufDocument.Read(SharedModels.TinyStories656K), SharedModels.TinyStories656K, new TrainerOptions()));
         Assert.Contains("LearningRate", Assert.Throws<ArgumentException>(() =>
-            new FullFineTuner(GgufDocument.Read(SharedModels.Stories260K), SharedModels.Stories260K, new TrainerOptions { LearningRate = 0 })).Message, StringComparison.Ordinal);
-        using var trainer = new FullFineTuner(GgufDocument.Read(SharedModels.Stories260K), SharedModels.Stories260K, new TrainerOptions { ContextLength = 8, Threads = 1 });
+            new LlamaTrainer(GgufDocument.Read(SharedModels.Stories260K), SharedModels.Stories260K, new TrainerOptions { LearningRate = 0 })).Message, StringComparison.Ordinal);
+        using var trainer = new LlamaTrainer(GgufDocument.Read(SharedModels.Stories260K), SharedModels.Stories260K, new TrainerOptions { ContextLength = 8, Threads = 1 });
         Assert.Contains("outside the vocabulary", Assert.Throws<ArgumentException>(() =>
             trainer.Step(TrainingWindow.Causal([1, 2, 3, 4, 5, 6, 7, 8, 9999]))).Message, StringComparison.Ordinal);
         Assert.Contains("Targets: 2 entries, the trainer's window is 8", Assert.Throws<ArgumentException>(() => trainer.Step(TrainingWindow.Causal([1, 2, 3]))).Message, StringComparison.Ordinal);

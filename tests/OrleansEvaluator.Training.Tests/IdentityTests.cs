@@ -35,15 +35,17 @@ public sealed class IdentityTests
         Assert.True(Math.Abs(expected - actual) < 1e-4, $"llama.cpp {expected:F5}, trainer {actual:F5}");
     }
 
-    internal static double LlamaCppNll(LLamaWeights weights, int[] tokens) => LlamaCppNlls(weights, tokens).Average();
+    internal static double LlamaCppNll(LLamaWeights weights, int[] tokens, LoraAdapter? adapter = null) => LlamaCppNlls(weights, tokens, adapter).Average();
 
-    internal static double[] LlamaCppNlls(LLamaWeights weights, int[] tokens)
+    internal static double[] LlamaCppNlls(LLamaWeights weights, int[] tokens, LoraAdapter? adapter = null)
     {
         // The model's exact NLL: keys and values kept in F32 (llama.cpp's default F16 cache rounds them).
         using var context = weights.CreateContext(new ModelParams("unused")
         {
             ContextSize = 512, BatchSize = 512, Threads = 2, TypeK = GGMLType.GGML_TYPE_F32, TypeV = GGMLType.GGML_TYPE_F32, FlashAttention = false,
         });
+        if (adapter is { } lora)
+            context.NativeHandle.SetLoraAdapters(new[] { (lora, 1f) });
         var batch = new LLamaBatch();
         for (var i = 0; i < tokens.Length - 1; i++)
             batch.Add((LLamaToken)tokens[i], i, LLamaSeqId.Zero, true);

@@ -27,10 +27,14 @@ internal static class TrainCommand
         var checkpoint = new Option<FileInfo?>("--checkpoint") { Description = "Checkpoint file, written every --checkpoint-every steps." };
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Optimizer steps between checkpoints.", DefaultValueFactory = _ => 50 };
         var resume = new Option<bool>("--resume") { Description = "Continue from --checkpoint." };
+        var lora = new Option<int>("--lora") { Description = "Train a LoRA adapter of this rank instead of every weight (works on Q8_0 bases); --out gets the adapter.", DefaultValueFactory = _ => 0 };
+        var loraAlpha = new Option<float?>("--lora-alpha") { Description = "Adapter scale numerator (default: the rank)." };
+        var merge = new Option<bool>("--merge") { Description = "With --lora: write the base with the adapter merged in (F32) instead of the adapter." };
         var threads = CommonOptions.Threads();
         var command = new Command("train", "Fine-tune a GGUF model on SFT JSONL (loss on answers where asked) and write a new GGUF.")
         {
-            baseModel, data, output, replay, replayFraction, epochs, lr, context, accumulation, warmup, validation, patience, seed, checkpoint, checkpointEvery, resume, threads,
+            baseModel, data, output, replay, replayFraction, epochs, lr, context, accumulation, warmup, validation, patience, seed, checkpoint, checkpointEvery, resume,
+            lora, loraAlpha, merge, threads,
         };
         command.SetAction((parse, ct) => CliErrors.RunAsync(() =>
         {
@@ -46,6 +50,9 @@ internal static class TrainCommand
                 {
                     ContextLength = parse.GetValue(context), LearningRate = parse.GetValue(lr), GradientAccumulation = parse.GetValue(accumulation),
                     WarmupSteps = parse.GetValue(warmup), Threads = parse.GetValue(threads),
+                    Lora = parse.GetValue(lora) is > 0 and var rank
+                        ? new LoraOptions { Rank = rank, Alpha = parse.GetValue(loraAlpha) ?? rank, Seed = parse.GetValue(seed) }
+                        : null,
                 },
                 Epochs = parse.GetValue(epochs), ValidationFraction = parse.GetValue(validation), Patience = parse.GetValue(patience),
                 ReplayFraction = replayFile is null ? 0 : parse.GetValue(replayFraction), Seed = parse.GetValue(seed),
@@ -53,8 +60,10 @@ internal static class TrainCommand
             };
             var result = SftTrainingRun.Run(parse.GetValue(baseModel)!.FullName, examples, replayExamples, options, new Printer(),
                 parse.GetValue(resume) ? checkpointFile : null, ct);
+            if (parse.GetValue(merge) && result.Adapter is null)
+                throw new ArgumentException("--merge: only with --lora.");
             var target = parse.GetValue(output)!.FullName;
-            result.Model.Write(target);
+            (result.Adapter is not null && !parse.GetValue(merge) ? result.Adapter : result.Model).Write(target);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {target}: {result.Epochs} epochs, {result.Steps} steps{(result.StoppedEarly ? ", stopped early (best validation epoch kept)" : "")}"));
             return Task.FromResult(0);

@@ -21,7 +21,7 @@ public sealed class TrainingBenchmark(string modelPath, TrainingBenchmarkSetting
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"training bench: {Path.GetFileName(modelPath)}, {settings.Windows} windows x {settings.ContextLength} tokens, {settings.Threads} threads, {settings.Rounds} rounds"));
 
-        using var trainer = new FullFineTuner(model, modelPath, new TrainerOptions { ContextLength = settings.ContextLength, Threads = settings.Threads });
+        using var trainer = new LlamaTrainer(model, modelPath, new TrainerOptions { ContextLength = settings.ContextLength, Threads = settings.Threads });
         using var forward = new ForwardEvaluator(model, modelPath, settings.ContextLength, settings.Threads);
         trainer.Step(windows[0]);
         forward.MeanNll(windows[0].Tokens);

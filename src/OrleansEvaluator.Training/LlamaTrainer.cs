@@ -12,7 +12,7 @@ namespace OrleansEvaluator.Training;
 /// labels, hence zero loss and zero gradient (a zero label row alone is not a mask in ggml-opt: it still pushes the
 /// prediction down).
 /// </summary>
-public sealed unsafe class FullFineTuner : IDisposable
+public sealed unsafe class LlamaTrainer : IDisposable
 {
     // ggml-opt applies its own optimizer every OptPeriod windows and scales the loss by 1/OptPeriod. A power of two
     // this large keeps ggml's optimizer from ever running and makes the scaling exact; the graphs are rebuilt long
@@ -29,6 +29,7 @@ public sealed unsafe class FullFineTuner : IDisposable
     private readonly string[] _parameters;
     private readonly float[][] _values;
     private readonly float[][] _gradients;
+    private readonly Dictionary<string, IReadOnlyList<long>> _dimensions = new(StringComparer.Ordinal);
     private readonly AdamW _adam;
     private GgmlContextHandle _compute = null!;
     private GgmlOptHandle _opt = null!;
@@ -36,14 +37,17 @@ public sealed unsafe class FullFineTuner : IDisposable
     private int _windowsInCycle;
     private int _evaluations;
 
-    public FullFineTuner(GgufDocument model, string modelPath, TrainerOptions options)
+    public LlamaTrainer(GgufDocument model, string modelPath, TrainerOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         if (options.Validate() is [var problem, ..])
             throw new ArgumentException("Trainer options: " + problem);
-        var quantized = model.Tensors.FirstOrDefault(t => t.Type is not (GgmlConst.TypeF32 or GgmlConst.TypeF16));
+        var quantized = model.Tensors.FirstOrDefault(t => t.Type is not (GgmlConst.TypeF32 or GgmlConst.TypeF16 or GgmlConst.TypeQ8_0));
         if (quantized is not null)
+            throw new NotSupportedException($"{modelPath}: tensor '{quantized.Name}' is {GgmlType.Name(quantized.Type)}; the trainer reads F32, F16 and Q8_0.");
+        quantized = model.Tensors.FirstOrDefault(t => t.Type == GgmlConst.TypeQ8_0);
+        if (quantized is not null && options.Lora is null)
         {
             throw new NotSupportedException(
                 $"{modelPath}: tensor '{quantized.Name}' is {GgmlType.Name(quantized.Type)}; full fine-tuning needs F32 or F16 weights (train a LoRA adapter on quantized bases).");
@@ -52,8 +56,20 @@ public sealed unsafe class FullFineTuner : IDisposable
         _model = model;
         _options = options;
         _backend = new TrainingBackend(options.Threads);
-        _weights = new TrainingWeights(model, Shape, options.ContextLength, _backend.Backend, trainable: true);
-        _parameters = model.Tensors.Select(t => t.Name).ToArray();
+        _weights = new TrainingWeights(model, Shape, options.ContextLength, _backend.Backend, trainable: true, options.Lora);
+        if (options.Lora is not null && _weights.AdapterTensors.Count == 0)
+            throw new ArgumentException($"Lora.TargetModules: no weight of {modelPath} matches {string.Join(", ", options.Lora.TargetModules)}.");
+        _parameters = options.Lora is null ? model.Tensors.Select(t => t.Name).ToArray() : [.. _weights.AdapterTensors];
+        foreach (var t in model.Tensors)
+        {
+            _dimensions[t.Name] = t.Dimensions;
+            var (a, b) = LoraOptions.TensorNames(t.Name);
+            if (options.Lora is { } lora && _weights.Has(a))
+            {
+                _dimensions[a] = [t.Dimensions[0], lora.Rank];
+                _dimensions[b] = [lora.Rank, t.Dimensions[1]];
+            }
+        }
         _values = _parameters.Select(n => MemoryMarshal.Cast<byte, float>(TrainingWeights.Download(_weights[n]).AsSpan()).ToArray()).ToArray();
         _gradients = _values.Select(v => new float[v.Length]).ToArray();
         _adam = new AdamW(_values.Select(v => v.Length).ToArray());
@@ -152,14 +168,51 @@ public sealed unsafe class FullFineTuner : IDisposable
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static GgmlOptOptimizerParams DefaultOptimizerParams(IntPtr userdata) => GgmlApi.ggml_opt_get_default_optimizer_params(userdata);
 
-    /// <summary>The trained model: the original metadata with the current weights (F32).</summary>
-    public GgufDocument Export()
+    /// <summary>The trained model: the original metadata with the current weights (F32). With an adapter, the merged model.</summary>
+    public GgufDocument Export() => _options.Lora is null ? ExportFull() : ExportMerged();
+
+    private GgufDocument ExportFull()
     {
         var copy = CopyMetadata();
         if (_model.Tensors.Any(t => t.Type == GgmlConst.TypeF16))
             copy.Set("general.file_type", new GgufValueType(4, 0), 0u); // LLAMA_FTYPE_ALL_F32
         for (var p = 0; p < _parameters.Length; p++)
             copy.Tensors.Add(Tensor(_parameters[p], _values[p]));
+        return copy;
+    }
+
+    /// <summary>
+    /// The adapter alone, in llama.cpp's LoRA format: <c>general.type = adapter</c>, <c>adapter.type = lora</c>,
+    /// <c>adapter.lora.alpha</c>, and <c>&lt;weight&gt;.lora_a</c> [n_in, r] / <c>.lora_b</c> [r, n_out] tensors.
+    /// </summary>
+    public GgufDocument ExportAdapter()
+    {
+        var lora = _options.Lora ?? throw new InvalidOperationException("This trainer trains every weight; there is no adapter.");
+        var adapter = new GgufDocument();
+        adapter.Set("general.architecture", (string)_model.Get("general.architecture")!);
+        adapter.Set("general.type", "adapter");
+        adapter.Set("adapter.type", "lora");
+        adapter.Set("adapter.lora.alpha", lora.Alpha);
+        for (var p = 0; p < _parameters.Length; p++)
+            adapter.Tensors.Add(Tensor(_parameters[p], _values[p]));
+        return adapter;
+    }
+
+    /// <summary>The base with the adapter merged in, as F32 weights (quantized bases are dequantized).</summary>
+    private GgufDocument ExportMerged()
+    {
+        var lora = _options.Lora!;
+        var copy = CopyMetadata();
+        copy.Set("general.file_type", new GgufValueType(4, 0), 0u); // LLAMA_FTYPE_ALL_F32
+        var values = _parameters.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => _values[x.i], StringComparer.Ordinal);
+        foreach (var t in _model.Tensors)
+        {
+            var w = TensorMath.ToFloats(t);
+            var (a, b) = LoraOptions.TensorNames(t.Name);
+            if (values.TryGetValue(a, out var av))
+                TensorMath.AddLowRank(w, av, values[b], (int)t.Dimensions[0], (int)t.Dimensions[1], lora.Rank, lora.Alpha / lora.Rank);
+            copy.Tensors.Add(new GgufTensor(t.Name, t.Dimensions, GgmlConst.TypeF32, MemoryMarshal.AsBytes(w.AsSpan()).ToArray()));
+        }
         return copy;
     }
 
@@ -171,7 +224,14 @@ public sealed unsafe class FullFineTuner : IDisposable
     {
         if (_windowsInCycle != 0)
             throw new InvalidOperationException($"A checkpoint is taken between optimizer steps; {_windowsInCycle} of {_options.GradientAccumulation} windows of this step are done.");
-        var checkpoint = Export();
+        // Full fine-tuning: the current weights. LoRA: the untouched base plus the adapter's current values.
+        var checkpoint = _options.Lora is null ? ExportFull() : CopyMetadata();
+        if (_options.Lora is not null)
+        {
+            checkpoint.Tensors.AddRange(_model.Tensors);
+            for (var p = 0; p < _parameters.Length; p++)
+                checkpoint.Tensors.Add(Tensor(_parameters[p], _values[p]));
+        }
         checkpoint.Set(StepsKey, (uint)_adam.Steps);
         foreach (var (key, value) in extra ?? new Dictionary<string, uint>())
             checkpoint.Set(key, value);
@@ -185,10 +245,10 @@ public sealed unsafe class FullFineTuner : IDisposable
 
     /// <summary>Continues training from a checkpoint written by <see cref="SaveCheckpoint"/>.</summary>
     /// <exception cref="InvalidDataException">The file is not a trainer checkpoint.</exception>
-    public static FullFineTuner Resume(string checkpointPath, TrainerOptions options) => Resume(GgufDocument.Read(checkpointPath), checkpointPath, options);
+    public static LlamaTrainer Resume(string checkpointPath, TrainerOptions options) => Resume(GgufDocument.Read(checkpointPath), checkpointPath, options);
 
     /// <summary>Continues training from a checkpoint already read.</summary>
-    public static FullFineTuner Resume(GgufDocument checkpoint, string checkpointPath, TrainerOptions options)
+    public static LlamaTrainer Resume(GgufDocument checkpoint, string checkpointPath, TrainerOptions options)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         if (checkpoint.Get(StepsKey) is not uint steps)
@@ -196,10 +256,13 @@ public sealed unsafe class FullFineTuner : IDisposable
         var model = new GgufDocument();
         foreach (var key in checkpoint.MetadataKeys.Where(k => !k.StartsWith("oeval.checkpoint.", StringComparison.Ordinal)))
             model.Set(key, checkpoint.TypeOf(key), checkpoint.Get(key)!);
-        model.Tensors.AddRange(checkpoint.Tensors.Where(t => !t.Name.StartsWith("oeval.adamw.", StringComparison.Ordinal)));
-        var trainer = new FullFineTuner(model, checkpointPath, options);
+        model.Tensors.AddRange(checkpoint.Tensors.Where(t => !t.Name.StartsWith("oeval.adamw.", StringComparison.Ordinal)
+            && !t.Name.EndsWith(".lora_a", StringComparison.Ordinal) && !t.Name.EndsWith(".lora_b", StringComparison.Ordinal)));
+        var trainer = new LlamaTrainer(model, checkpointPath, options);
         for (var p = 0; p < trainer._parameters.Length; p++)
         {
+            Floats(checkpoint.Tensor(trainer._parameters[p])).CopyTo(trainer._values[p]);
+            TrainingWeights.Upload(trainer._weights[trainer._parameters[p]], (ReadOnlySpan<float>)trainer._values[p]);
             Floats(checkpoint.Tensor(MomentPrefix + trainer._parameters[p])).CopyTo(trainer._adam.First[p]);
             Floats(checkpoint.Tensor(VariancePrefix + trainer._parameters[p])).CopyTo(trainer._adam.Second[p]);
         }
@@ -224,7 +287,7 @@ public sealed unsafe class FullFineTuner : IDisposable
     private static ReadOnlySpan<float> Floats(GgufTensor tensor) => MemoryMarshal.Cast<byte, float>(tensor.Data.AsSpan());
 
     private GgufTensor Tensor(string name, float[] values) =>
-        new(name, _model.Tensor(StripPrefix(name)).Dimensions, GgmlConst.TypeF32, MemoryMarshal.AsBytes(values.AsSpan()).ToArray());
+        new(name, _dimensions[StripPrefix(name)], GgmlConst.TypeF32, MemoryMarshal.AsBytes(values.AsSpan()).ToArray());
 
     private static string StripPrefix(string name) =>
         name.StartsWith(MomentPrefix, StringComparison.Ordinal) ? name[MomentPrefix.Length..]
