@@ -1,0 +1,39 @@
+namespace OrleansEvaluator.Training;
+
+/// <summary>One fine-tuning job.</summary>
+/// <param name="BaseModelPath">The GGUF to start from.</param>
+/// <param name="DataPath">SFT JSONL (<c>{"id","prompt","target","answer_only_loss"}</c>).</param>
+/// <param name="OutputPath">Where the trained GGUF goes.</param>
+public sealed record TrainingJob(string BaseModelPath, string DataPath, string OutputPath)
+{
+    /// <summary>Passes over the data.</summary>
+    public int Epochs { get; init; } = 3;
+
+    /// <summary>Peak learning rate.</summary>
+    public float LearningRate { get; init; } = 1e-3f;
+
+    /// <summary>LoRA rank; 0 trains every weight.</summary>
+    public int LoraRank { get; init; }
+
+    /// <summary>The run's seed.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>Every problem, each naming its field.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (!File.Exists(BaseModelPath))
+            errors.Add($"BaseModelPath: '{BaseModelPath}' does not exist.");
+        if (!File.Exists(DataPath))
+            errors.Add($"DataPath: '{DataPath}' does not exist.");
+        if (string.IsNullOrWhiteSpace(OutputPath))
+            errors.Add("OutputPath: required.");
+        if (Epochs < 1)
+            errors.Add($"Epochs: must be at least 1 (got {Epochs}).");
+        if (!(LearningRate > 0))
+            errors.Add($"LearningRate: must be positive (got {LearningRate}).");
+        if (LoraRank < 0)
+            errors.Add($"LoraRank: must not be negative (got {LoraRank}).");
+        return errors;
+    }
+}
