@@ -117,6 +117,7 @@ public sealed unsafe class LlamaTrainer : IDisposable
 
     private double Run(TrainingWindow window, bool backward)
     {
+        FloatingPoint.DisableDenormals();
         if (++_evaluations >= GradientPeriod - 1)
             BuildGraphs();
         var opt = _opt.DangerousGetHandle();

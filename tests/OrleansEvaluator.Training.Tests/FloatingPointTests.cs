@@ -1,0 +1,27 @@
+using System.Runtime.CompilerServices;
+using OrleansEvaluator.Training.Native;
+
+namespace OrleansEvaluator.Training.Tests;
+
+public sealed class FloatingPointTests
+{
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static float Multiply(float a, float b) => a * b;
+
+    [Fact]
+    public void Disabling_denormals_flushes_tiny_results_to_zero_on_this_thread()
+    {
+        Exception? failure = null;
+        var thread = new Thread(() => failure = Record.Exception(() =>
+        {
+            Assert.NotEqual(0f, Multiply(1e-38f, 1e-3f)); // a denormal by default
+            Assert.True(FloatingPoint.DisableDenormals());
+            Assert.Equal(0f, Multiply(1e-38f, 1e-3f));
+            Assert.True(FloatingPoint.RestoreDefault());
+            Assert.NotEqual(0f, Multiply(1e-38f, 1e-3f));
+        }));
+        thread.Start();
+        thread.Join();
+        Assert.Null(failure);
+    }
+}
