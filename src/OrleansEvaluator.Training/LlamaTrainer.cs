@@ -53,6 +53,13 @@ public sealed unsafe class LlamaTrainer : IDisposable
                 $"{modelPath}: tensor '{quantized.Name}' is {GgmlType.Name(quantized.Type)}; full fine-tuning needs F32 or F16 weights (train a LoRA adapter on quantized bases).");
         }
         Shape = LlamaHyperParameters.From(model, modelPath);
+        if (EstimatedGraphNodes(Shape.Layers, options.Lora?.TargetModules.Count) > StaticGraphBudget)
+        {
+            // ggml-opt's static graphs hold 2,048 nodes and abort the process beyond; refuse before building them.
+            throw new NotSupportedException(
+                $"{modelPath}: {Shape.Layers} layers{(options.Lora is { } l ? $" with {l.TargetModules.Count} adapted modules each" : "")} exceed what static training graphs hold " +
+                $"(full fine-tuning: up to 16 layers; LoRA on all 7 modules: up to 9). Adapt fewer modules, or use the external trainer.");
+        }
         _model = model;
         _options = options;
         _backend = new TrainingBackend(options.Threads);
@@ -79,6 +86,15 @@ public sealed unsafe class LlamaTrainer : IDisposable
 
     /// <summary>The model's shape.</summary>
     public LlamaHyperParameters Shape { get; }
+
+    private const int StaticGraphBudget = 2000;
+
+    /// <summary>
+    /// Nodes of the forward, backward and optimizer graphs, fitted to measurements on this ggml build: full training
+    /// held 17 layers and aborted at 18; LoRA on 7 modules held 9 and aborted at 10; on 3 modules it aborted at 16.
+    /// </summary>
+    internal static int EstimatedGraphNodes(int layers, int? loraModules) =>
+        40 + layers * (loraModules is { } m ? 100 + 17 * m : 117);
 
     /// <summary>Optimizer steps taken.</summary>
     public int OptimizerSteps => _adam.Steps;

@@ -62,6 +62,18 @@ public sealed class ScratchModelTests
     }
 
     [Fact]
+    public void Models_too_deep_for_static_graphs_are_refused_before_ggml_would_abort()
+    {
+        var deep = LlamaModelFactory.Create(s_shape with { EmbeddingLength = 32, Heads = 2, KvHeads = null, Layers = 18 }, GgufDocument.Read(SharedModels.Stories260K), 1);
+        var error = Assert.Throws<NotSupportedException>(() => new LlamaTrainer(deep, "deep.gguf", new TrainerOptions { ContextLength = 8 }));
+        Assert.Contains("18 layers", error.Message, StringComparison.Ordinal);
+        Assert.Throws<NotSupportedException>(() => new LlamaTrainer(deep, "deep.gguf", new TrainerOptions { ContextLength = 8, Lora = new LoraOptions() }));
+        Assert.True(LlamaTrainer.EstimatedGraphNodes(16, null) <= 2000);
+        Assert.True(LlamaTrainer.EstimatedGraphNodes(9, 7) <= 2000);
+        Assert.True(LlamaTrainer.EstimatedGraphNodes(10, 7) > 2000);
+    }
+
+    [Fact]
     public void Impossible_shapes_are_refused_naming_the_field()
     {
         var tokenizer = GgufDocument.Read(SharedModels.Stories260K);
