@@ -94,7 +94,7 @@ public sealed unsafe class LlamaTrainer : IDisposable
     /// held 17 layers and aborted at 18; LoRA on 7 modules held 9 and aborted at 10; on 3 modules it aborted at 16.
     /// </summary>
     internal static int EstimatedGraphNodes(int layers, int? loraModules) =>
-        40 + layers * (loraModules is { } m ? 100 + 17 * m : 117);
+        40 + layers * (loraModules is { } m ? 98 + 17 * m : 117);
 
     /// <summary>Optimizer steps taken.</summary>
     public int OptimizerSteps => _adam.Steps;
@@ -133,7 +133,8 @@ public sealed unsafe class LlamaTrainer : IDisposable
 
     private double Run(TrainingWindow window, bool backward)
     {
-        FloatingPoint.DisableDenormals();
+        // ggml's workers start on the first compute and inherit this thread's setting; the caller's comes back after.
+        using var noDenormals = FloatingPoint.WithoutDenormals();
         if (++_evaluations >= GradientPeriod - 1)
             BuildGraphs();
         var opt = _opt.DangerousGetHandle();

@@ -11,8 +11,6 @@ internal sealed unsafe class TrainingBackend : IDisposable
     public TrainingBackend(int threads)
     {
         GgmlLibrary.EnsureLoaded();
-        // ggml's worker threads start from the thread that first computes; give them flush-to-zero from the start.
-        FloatingPoint.DisableDenormals();
         _backend = new GgmlBackendHandle(GgmlApi.ggml_backend_cpu_init());
         if (_backend.IsInvalid)
             throw new InvalidOperationException("ggml could not start the CPU backend.");

@@ -14,7 +14,11 @@ public sealed class FloatingPointTests
         Exception? failure = null;
         var thread = new Thread(() => failure = Record.Exception(() =>
         {
-            Assert.NotEqual(0f, Multiply(1e-38f, 1e-3f)); // a denormal by default
+            Assert.True(FloatingPoint.RestoreDefault()); // a new thread inherits its creator's setting
+            Assert.NotEqual(0f, Multiply(1e-38f, 1e-3f));
+            using (FloatingPoint.WithoutDenormals())
+                Assert.Equal(0f, Multiply(1e-38f, 1e-3f));
+            Assert.NotEqual(0f, Multiply(1e-38f, 1e-3f)); // the scope put the previous setting back
             Assert.True(FloatingPoint.DisableDenormals());
             Assert.Equal(0f, Multiply(1e-38f, 1e-3f));
             Assert.True(FloatingPoint.RestoreDefault());

@@ -21,13 +21,31 @@ internal static unsafe partial class FloatingPoint
     private static partial int SetEnvironment(byte* environment);
 
     /// <summary>Turns denormals off on this thread; false where the platform cannot.</summary>
-    public static bool DisableDenormals() => Update(mxcsr => mxcsr | FlushToZero | DenormalsAreZero);
+    public static bool DisableDenormals() => Update(mxcsr => mxcsr | FlushToZero | DenormalsAreZero, out _);
 
     /// <summary>Turns denormals back on for this thread.</summary>
-    public static bool RestoreDefault() => Update(mxcsr => mxcsr & ~(FlushToZero | DenormalsAreZero));
+    public static bool RestoreDefault() => Update(mxcsr => mxcsr & ~(FlushToZero | DenormalsAreZero), out _);
 
-    private static bool Update(Func<uint, uint> change)
+    /// <summary>Denormals off until the scope ends, then the thread's previous setting comes back.</summary>
+    public static Scope WithoutDenormals()
     {
+        var changed = Update(mxcsr => mxcsr | FlushToZero | DenormalsAreZero, out var previous);
+        return new Scope(changed ? previous & (FlushToZero | DenormalsAreZero) : null);
+    }
+
+    /// <summary>Restores the flush-to-zero bits that were in force before <see cref="WithoutDenormals"/>.</summary>
+    public readonly struct Scope(uint? previousBits) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (previousBits is { } bits)
+                Update(mxcsr => (mxcsr & ~(FlushToZero | DenormalsAreZero)) | bits, out _);
+        }
+    }
+
+    private static bool Update(Func<uint, uint> change, out uint previous)
+    {
+        previous = 0;
         if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64)
             return false;
         try
@@ -36,6 +54,7 @@ internal static unsafe partial class FloatingPoint
             if (GetEnvironment(environment) != 0)
                 return false;
             var mxcsr = (uint*)(environment + MxcsrOffset);
+            previous = *mxcsr;
             *mxcsr = change(*mxcsr);
             return SetEnvironment(environment) == 0;
         }
