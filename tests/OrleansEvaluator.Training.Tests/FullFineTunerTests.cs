@@ -91,6 +91,20 @@ public sealed class LlamaTrainerTests
     }
 
     [Fact]
+    public void An_unsupported_architecture_or_tensor_type_is_refused_by_name()
+    {
+        var qwen = GgufDocument.Read(SharedModels.Stories260K);
+        qwen.Set("general.architecture", "qwen2");
+        Assert.Contains("architecture 'qwen2' is not supported", Assert.Throws<NotSupportedException>(() =>
+            new LlamaTrainer(qwen, "qwen.gguf", new TrainerOptions())).Message, StringComparison.Ordinal);
+
+        var q4 = GgufDocument.Read(SharedModels.Stories260K);
+        var norm = q4.Tensors.First(t => t.Name == "output_norm.weight");
+        q4.Tensors[q4.Tensors.IndexOf(norm)] = new GgufTensor("output_norm.weight", [64], 2, new byte[36]); // Q4_0: two blocks of 18 bytes
+        Assert.Contains("Q4_0", Assert.Throws<NotSupportedException>(() => new LlamaTrainer(q4, "q4.gguf", new TrainerOptions())).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_schedule_warms_up_linearly_then_decays_by_cosine_to_the_floor()
     {
         var o = new TrainerOptions { LearningRate = 1f, WarmupSteps = 4, TotalSteps = 14, MinLearningRateRatio = 0.1f };

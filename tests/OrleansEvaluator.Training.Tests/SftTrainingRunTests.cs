@@ -41,6 +41,20 @@ public sealed class SftTrainingRunTests
     }
 
     [Fact]
+    public void Early_stopping_keeps_the_best_epoch_when_validation_loss_turns_up()
+    {
+        // A learning rate far too high makes validation loss climb after the first epoch.
+        var result = SftTrainingRun.Run(SharedModels.Stories260K, s_data, [], Options() with
+        {
+            Trainer = Options().Trainer with { LearningRate = 0.05f, WarmupSteps = 0 }, Epochs = 6, Patience = 1, ValidationFraction = 0.25,
+        }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(result.StoppedEarly, string.Join(", ", result.ValidationLoss));
+        Assert.True(result.Epochs < 6);
+        var best = result.ValidationLoss.Min();
+        Assert.True(result.ValidationLoss[^1] > best);
+    }
+
+    [Fact]
     public void Bad_data_is_refused_before_training_naming_the_example()
     {
         var ct = TestContext.Current.CancellationToken;
