@@ -53,12 +53,15 @@ public sealed unsafe class LlamaTrainer : IDisposable
                 $"{modelPath}: tensor '{quantized.Name}' is {GgmlType.Name(quantized.Type)}; full fine-tuning needs F32 or F16 weights (train a LoRA adapter on quantized bases).");
         }
         Shape = LlamaHyperParameters.From(model, modelPath);
-        if (EstimatedGraphNodes(Shape.Layers, options.Lora?.TargetModules.Count) > StaticGraphBudget)
+        // ggml-opt's static graphs hold 2,048 nodes and abort the process beyond; deeper models rebuild their graphs
+        // (of up to DynamicGraphSize nodes) every window instead.
+        var nodes = EstimatedGraphNodes(Shape.Layers, options.Lora?.TargetModules.Count);
+        _dynamic = options.ForceDynamicGraphs || nodes > StaticGraphBudget;
+        if (nodes > DynamicGraphSize / 2)
         {
-            // ggml-opt's static graphs hold 2,048 nodes and abort the process beyond; refuse before building them.
             throw new NotSupportedException(
-                $"{modelPath}: {Shape.Layers} layers{(options.Lora is { } l ? $" with {l.TargetModules.Count} adapted modules each" : "")} exceed what static training graphs hold " +
-                $"(full fine-tuning: up to 16 layers; LoRA on all 7 modules: up to 9). Adapt fewer modules, or use the external trainer.");
+                $"{modelPath}: {Shape.Layers} layers{(options.Lora is { } l ? $" with {l.TargetModules.Count} adapted modules each" : "")} need about {nodes} graph nodes; " +
+                $"the trainer builds graphs of up to {DynamicGraphSize / 2}. Use the external trainer for models this deep.");
         }
         _model = model;
         _options = options;
@@ -88,6 +91,9 @@ public sealed unsafe class LlamaTrainer : IDisposable
     public LlamaHyperParameters Shape { get; }
 
     private const int StaticGraphBudget = 2000;
+    private const int DynamicGraphSize = 32768;
+    private readonly bool _dynamic;
+    private IntPtr[]? _accumulators;
 
     /// <summary>
     /// Nodes of the forward, backward and optimizer graphs, fitted to measurements on this ggml build: full training
@@ -106,7 +112,7 @@ public sealed unsafe class LlamaTrainer : IDisposable
     public double Step(TrainingWindow window)
     {
         Check(window);
-        if (_windowsInCycle == 0)
+        if (_windowsInCycle == 0 && !_dynamic && _accumulators is not null)
             GgmlApi.ggml_opt_reset(_opt.DangerousGetHandle(), 0);
         var loss = Run(window, backward: true);
         if (++_windowsInCycle == _options.GradientAccumulation)
@@ -138,7 +144,14 @@ public sealed unsafe class LlamaTrainer : IDisposable
         if (++_evaluations >= GradientPeriod - 1)
             BuildGraphs();
         var opt = _opt.DangerousGetHandle();
+        if (_dynamic)
+            PrepareDynamicGraph(opt);
         GgmlApi.ggml_opt_alloc(opt, backward ? (byte)1 : (byte)0);
+        // Gradient accumulators live for the whole run, but only the first build exposes them: remember them. This
+        // build does not zero them for rebuilt graphs, so the cycle's first window zeroes them here, after alloc.
+        _accumulators ??= _parameters.Select(name => GgmlApi.ggml_opt_grad_acc(opt, _weights[name])).ToArray();
+        if (_dynamic && backward && _windowsInCycle == 0)
+            GgmlApi.ggml_opt_reset(opt, 0);
         _weights.UploadWindow(window);
         TrainingWeights.Upload(GgmlApi.ggml_opt_labels(opt),
             (ReadOnlySpan<float>)WindowInputs.MaskedOneHot(window.Tokens.AsSpan(1), window.Targets, Shape.VocabularySize));
@@ -154,7 +167,7 @@ public sealed unsafe class LlamaTrainer : IDisposable
     private void ApplyUpdate()
     {
         for (var p = 0; p < _parameters.Length; p++)
-            TrainingWeights.Download(GgmlApi.ggml_opt_grad_acc(_opt.DangerousGetHandle(), _weights[_parameters[p]]), _gradients[p]);
+            TrainingWeights.Download(_accumulators![p], _gradients[p]);
         // The accumulators hold the sum over the cycle of gradients of loss / GradientPeriod: scale to the mean gradient.
         _adam.Update(_values, _gradients, (float)GradientPeriod / _options.GradientAccumulation,
             _options.LearningRateAt(_adam.Steps), _options.WeightDecay);
@@ -167,6 +180,18 @@ public sealed unsafe class LlamaTrainer : IDisposable
         _opt?.Dispose();
         _compute?.Dispose();
         _evaluations = 0;
+        _accumulators = null;
+        if (_dynamic)
+        {
+            var d = GgmlApi.ggml_opt_default_params(_backend.Scheduler, GgmlConst.LossCrossEntropy);
+            d.BuildType = GgmlConst.BuildOpt;
+            d.OptPeriod = GradientPeriod;
+            d.GetOptPars = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, GgmlOptOptimizerParams>)&DefaultOptimizerParams;
+            d.Optimizer = GgmlConst.OptimizerAdamW;
+            _opt = new GgmlOptHandle(GgmlApi.ggml_opt_init(d));
+            _compute = new GgmlContextHandle();
+            return;
+        }
         var size = 4 * 2048 * GgmlApi.ggml_tensor_overhead() + 3 * GgmlApi.ggml_graph_overhead_custom(2048, 1);
         _compute = new GgmlContextHandle(GgmlApi.ggml_init(new GgmlInitParams { MemSize = size, NoAlloc = 1 }));
         var c = _compute.DangerousGetHandle();
@@ -180,6 +205,19 @@ public sealed unsafe class LlamaTrainer : IDisposable
         p.GetOptPars = (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, GgmlOptOptimizerParams>)&DefaultOptimizerParams;
         p.Optimizer = GgmlConst.OptimizerAdamW;
         _opt = new GgmlOptHandle(GgmlApi.ggml_opt_init(p));
+    }
+
+    /// <summary>A fresh compute context and forward graph for this window (the previous one is freed).</summary>
+    private void PrepareDynamicGraph(IntPtr opt)
+    {
+        _compute.Dispose();
+        var size = 8 * (nuint)DynamicGraphSize * GgmlApi.ggml_tensor_overhead() + 4 * GgmlApi.ggml_graph_overhead_custom(DynamicGraphSize, 1);
+        _compute = new GgmlContextHandle(GgmlApi.ggml_init(new GgmlInitParams { MemSize = size, NoAlloc = 1 }));
+        var c = _compute.DangerousGetHandle();
+        var logits = GgmlApi.ggml_mul(c, LlamaGraph.Build(c, _weights), _weights.LossMask);
+        var graph = GgmlApi.ggml_new_graph_custom(c, DynamicGraphSize, 1);
+        GgmlApi.ggml_build_forward_expand(graph, logits);
+        GgmlApi.ggml_opt_prepare_alloc(opt, c, graph, _weights.Tokens, logits);
     }
 
     // Required by ggml-opt; its own optimizer never runs (see GradientPeriod).

@@ -27,6 +27,9 @@ public sealed record TrainerOptions
     /// <summary>Train a low-rank adapter instead of every weight (works on quantized bases); null trains everything.</summary>
     public LoraOptions? Lora { get; init; }
 
+    /// <summary>Rebuild the graphs every window even when static graphs would fit (tests compare the two paths).</summary>
+    internal bool ForceDynamicGraphs { get; init; }
+
     /// <summary>CPU threads.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 

@@ -62,12 +62,11 @@ public sealed class ScratchModelTests
     }
 
     [Fact]
-    public void Models_too_deep_for_static_graphs_are_refused_before_ggml_would_abort()
+    public void Models_beyond_even_rebuilt_graphs_are_refused_before_ggml_would_abort()
     {
-        var deep = LlamaModelFactory.Create(s_shape with { EmbeddingLength = 32, Heads = 2, KvHeads = null, Layers = 18 }, GgufDocument.Read(SharedModels.Stories260K), 1);
-        var error = Assert.Throws<NotSupportedException>(() => new LlamaTrainer(deep, "deep.gguf", new TrainerOptions { ContextLength = 8 }));
-        Assert.Contains("18 layers", error.Message, StringComparison.Ordinal);
-        Assert.Throws<NotSupportedException>(() => new LlamaTrainer(deep, "deep.gguf", new TrainerOptions { ContextLength = 8, Lora = new LoraOptions() }));
+        var huge = LlamaModelFactory.Create(s_shape with { EmbeddingLength = 16, Heads = 2, KvHeads = null, Layers = 160, FeedForwardLength = 16 }, GgufDocument.Read(SharedModels.Stories260K), 1);
+        var error = Assert.Throws<NotSupportedException>(() => new LlamaTrainer(huge, "huge.gguf", new TrainerOptions { ContextLength = 8 }));
+        Assert.Contains("160 layers", error.Message, StringComparison.Ordinal);
         Assert.True(LlamaTrainer.EstimatedGraphNodes(16, null) <= 2000);
         Assert.True(LlamaTrainer.EstimatedGraphNodes(9, 7) <= 2000);
         Assert.True(LlamaTrainer.EstimatedGraphNodes(10, 7) > 2000);

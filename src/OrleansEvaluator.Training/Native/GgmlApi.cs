@@ -58,6 +58,9 @@ internal static unsafe partial class GgmlApi
     [LibraryImport(GgmlLibrary.Base)] public static partial void ggml_opt_reset(IntPtr opt, byte optimizer);
     [LibraryImport(GgmlLibrary.Base)] public static partial IntPtr ggml_opt_labels(IntPtr opt);
     [LibraryImport(GgmlLibrary.Base)] public static partial IntPtr ggml_opt_grad_acc(IntPtr opt, IntPtr node);
+    [LibraryImport(GgmlLibrary.Base)] public static partial void ggml_opt_prepare_alloc(IntPtr opt, IntPtr ctxCompute, IntPtr graph, IntPtr inputs, IntPtr outputs);
+    [LibraryImport(GgmlLibrary.Base)] public static partial IntPtr ggml_new_graph_custom(IntPtr ctx, nuint size, byte grads);
+    [LibraryImport(GgmlLibrary.Base)] public static partial void ggml_build_forward_expand(IntPtr graph, IntPtr tensor);
     [LibraryImport(GgmlLibrary.Base)] public static partial IntPtr ggml_opt_result_init();
     [LibraryImport(GgmlLibrary.Base)] public static partial void ggml_opt_result_free(IntPtr result);
     [LibraryImport(GgmlLibrary.Base)] public static partial void ggml_opt_result_reset(IntPtr result);
