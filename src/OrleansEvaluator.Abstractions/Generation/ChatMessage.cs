@@ -1,7 +1,8 @@
 namespace OrleansEvaluator.Generation;
 
 /// <summary>One turn of a chat: <paramref name="Role"/> is <c>system</c>, <c>user</c> or <c>assistant</c>.</summary>
-public sealed record ChatMessage(string Role, string Content)
+[GenerateSerializer, Immutable, Alias("oeval.ChatMessage")]
+public sealed record ChatMessage([property: Id(0)] string Role, [property: Id(1)] string Content)
 {
     /// <summary>A system turn.</summary>
     public static ChatMessage System(string content) => new("system", content);

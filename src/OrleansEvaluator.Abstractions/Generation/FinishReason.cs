@@ -1,6 +1,7 @@
 namespace OrleansEvaluator.Generation;
 
 /// <summary>Why a sample stopped. Persisted by number: values only grow.</summary>
+[GenerateSerializer]
 public enum FinishReason
 {
     /// <summary>The model produced its end-of-generation token (or a grammar reached its end).</summary>

@@ -5,4 +5,5 @@ namespace OrleansEvaluator.Generation;
 /// <param name="Text">The generated text, cut before any stop string.</param>
 /// <param name="Finish">Why it stopped.</param>
 /// <param name="TokenIds">The generated token ids, when the backend exposes them (empty otherwise).</param>
-public sealed record GeneratedSample(int Index, string Text, FinishReason Finish, IReadOnlyList<int> TokenIds);
+[GenerateSerializer, Immutable, Alias("oeval.GeneratedSample")]
+public sealed record GeneratedSample([property: Id(0)] int Index, [property: Id(1)] string Text, [property: Id(2)] FinishReason Finish, [property: Id(3)] IReadOnlyList<int> TokenIds);

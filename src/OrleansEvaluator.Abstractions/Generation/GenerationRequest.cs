@@ -4,42 +4,54 @@ namespace OrleansEvaluator.Generation;
 /// A request for <see cref="Samples"/> completions of one prompt. Give either <see cref="Prompt"/>
 /// (raw text, used as is) or <see cref="Messages"/> (rendered with the model's chat template).
 /// </summary>
+[GenerateSerializer, Immutable, Alias("oeval.GenerationRequest")]
 public sealed record GenerationRequest
 {
     /// <summary>The id of the model to use, as loaded by the backend.</summary>
+    [Id(0)]
     public required string Model { get; init; }
 
     /// <summary>Raw prompt text. Exclusive with <see cref="Messages"/>.</summary>
+    [Id(1)]
     public string? Prompt { get; init; }
 
     /// <summary>Chat turns, rendered with the model's template. Exclusive with <see cref="Prompt"/>.</summary>
+    [Id(2)]
     public IReadOnlyList<ChatMessage>? Messages { get; init; }
 
     /// <summary>Most new tokens per sample.</summary>
+    [Id(3)]
     public int MaxTokens { get; init; } = 256;
 
     /// <summary>Sampling temperature; 0 means greedy (argmax) decoding.</summary>
+    [Id(4)]
     public float Temperature { get; init; }
 
     /// <summary>Nucleus sampling mass in (0, 1]; 1 disables it.</summary>
+    [Id(5)]
     public float TopP { get; init; } = 1f;
 
     /// <summary>
     /// Seed of the sampler. Sample <c>i</c> uses <c>Seed + i</c>, so sample <c>i</c> of a request equals a
     /// one-sample request with seed <c>Seed + i</c>.
     /// </summary>
+    [Id(6)]
     public uint Seed { get; init; }
 
     /// <summary>Number of completions of the same prompt. The prompt is decoded once and shared.</summary>
+    [Id(7)]
     public int Samples { get; init; } = 1;
 
     /// <summary>Strings that end a sample; the text is cut before the first one found.</summary>
+    [Id(8)]
     public IReadOnlyList<string> Stop { get; init; } = [];
 
     /// <summary>A GBNF grammar that constrains the output, or null.</summary>
+    [Id(9)]
     public string? Grammar { get; init; }
 
     /// <summary>The grammar's start rule.</summary>
+    [Id(10)]
     public string GrammarRoot { get; init; } = "root";
 
     /// <summary>Upper bounds that keep a request from monopolising a backend.</summary>

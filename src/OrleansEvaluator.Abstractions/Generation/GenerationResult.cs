@@ -4,7 +4,8 @@ namespace OrleansEvaluator.Generation;
 /// <param name="Model">The model that produced them.</param>
 /// <param name="Samples">One entry per requested sample.</param>
 /// <param name="Usage">Token accounting.</param>
-public sealed record GenerationResult(string Model, IReadOnlyList<GeneratedSample> Samples, TokenUsage Usage)
+[GenerateSerializer, Immutable, Alias("oeval.GenerationResult")]
+public sealed record GenerationResult([property: Id(0)] string Model, [property: Id(1)] IReadOnlyList<GeneratedSample> Samples, [property: Id(2)] TokenUsage Usage)
 {
     /// <summary>The text of the first sample.</summary>
     public string Text => Samples.Count > 0 ? Samples[0].Text : string.Empty;

@@ -7,7 +7,8 @@ namespace OrleansEvaluator.Generation;
 /// samples share the prompt, so a request with N samples caches <c>PromptTokens × (N − 1)</c>).
 /// </param>
 /// <param name="GeneratedTokens">New tokens over all samples.</param>
-public sealed record TokenUsage(int PromptTokens, int CachedPromptTokens, int GeneratedTokens)
+[GenerateSerializer, Immutable, Alias("oeval.TokenUsage")]
+public sealed record TokenUsage([property: Id(0)] int PromptTokens, [property: Id(1)] int CachedPromptTokens, [property: Id(2)] int GeneratedTokens)
 {
     /// <summary>No tokens.</summary>
     public static TokenUsage Empty { get; } = new(0, 0, 0);
