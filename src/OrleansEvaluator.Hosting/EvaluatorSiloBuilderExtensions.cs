@@ -7,6 +7,7 @@ using OrleansEvaluator.Grains.Placement;
 using Orleans.Placement;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using OrleansEvaluator.Inference.Configuration;
+using OrleansEvaluator.Training;
 
 namespace Orleans.Hosting;
 
@@ -28,6 +29,19 @@ public static class EvaluatorSiloBuilderExtensions
         var list = SiloRoles.Parse(roles);
         silo.UseSiloMetadata(new Dictionary<string, string> { [SiloRoles.MetadataKey] = string.Join(',', list) });
         silo.Services.AddPlacementFilter<SiloRoleFilterStrategy, SiloRoleFilterDirector>(ServiceLifetime.Singleton);
+        return silo;
+    }
+
+    /// <summary>
+    /// Makes this silo a trainer: <see cref="ITrainerGrain"/> activations run here with the in-process trainer, or with
+    /// <paramref name="external"/> when given (for models this process cannot hold).
+    /// </summary>
+    public static ISiloBuilder AddTrainer(this ISiloBuilder silo, TrainerOptions? defaults = null, ExternalTrainerOptions? external = null)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.TryAddSingleton<IModelTrainer>(external is null
+            ? new InProcessTrainer(defaults ?? new TrainerOptions())
+            : new ExternalCommandTrainer(external));
         return silo;
     }
 

@@ -26,6 +26,8 @@ public sealed class RoleClusterFixture : IAsyncLifetime
                     e.Threads = 1;
                 });
             }
+            if (roles.Contains(SiloRoles.Trainer))
+                silo.AddTrainer(new OrleansEvaluator.Training.TrainerOptions { ContextLength = 48, Threads = 1 });
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -4,18 +4,23 @@ namespace OrleansEvaluator.Training;
 /// <param name="BaseModelPath">The GGUF to start from.</param>
 /// <param name="DataPath">SFT JSONL (<c>{"id","prompt","target","answer_only_loss"}</c>).</param>
 /// <param name="OutputPath">Where the trained GGUF goes.</param>
-public sealed record TrainingJob(string BaseModelPath, string DataPath, string OutputPath)
+[GenerateSerializer, Immutable, Alias("oeval.TrainingJob")]
+public sealed record TrainingJob([property: Id(0)] string BaseModelPath, [property: Id(1)] string DataPath, [property: Id(2)] string OutputPath)
 {
     /// <summary>Passes over the data.</summary>
+    [Id(3)]
     public int Epochs { get; init; } = 3;
 
     /// <summary>Peak learning rate.</summary>
+    [Id(4)]
     public float LearningRate { get; init; } = 1e-3f;
 
     /// <summary>LoRA rank; 0 trains every weight.</summary>
+    [Id(5)]
     public int LoraRank { get; init; }
 
     /// <summary>The run's seed.</summary>
+    [Id(6)]
     public ulong Seed { get; init; }
 
     /// <summary>Every problem, each naming its field.</summary>

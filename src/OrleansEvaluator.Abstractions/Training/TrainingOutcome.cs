@@ -4,4 +4,5 @@ namespace OrleansEvaluator.Training;
 /// <param name="ModelPath">The GGUF written.</param>
 /// <param name="Steps">Optimizer steps, when the trainer reports them (0 otherwise).</param>
 /// <param name="FinalLoss">Last training loss, when reported.</param>
-public sealed record TrainingOutcome(string ModelPath, int Steps, double? FinalLoss);
+[GenerateSerializer, Immutable, Alias("oeval.TrainingOutcome")]
+public sealed record TrainingOutcome([property: Id(0)] string ModelPath, [property: Id(1)] int Steps, [property: Id(2)] double? FinalLoss);
