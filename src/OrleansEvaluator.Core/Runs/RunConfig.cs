@@ -1,0 +1,78 @@
+namespace OrleansEvaluator.Core.Runs;
+
+/// <summary>
+/// Everything a run needs, as one JSON file: models, instruction source, judging, rejection sampling, training,
+/// iterations, benchmarks and the seed from which every random choice derives.
+/// </summary>
+public sealed record RunConfig
+{
+    public string Name { get; init; } = "run";
+    public ulong Seed { get; init; }
+    public int Iterations { get; init; } = 3;
+    public int Shards { get; init; } = 8;
+    public required RunModels Models { get; init; }
+    public required RunInstructions Instructions { get; init; }
+    public RunJudging Judging { get; init; } = new();
+    public RunSampling Sampling { get; init; } = new();
+    public RunTraining Training { get; init; } = new();
+    public IReadOnlyList<string> Benchmarks { get; init; } = [];
+}
+
+/// <summary>The seed model M0 and, optionally, other ids for generation and the first judge.</summary>
+public sealed record RunModels
+{
+    /// <summary>Path of the seed GGUF (M0).</summary>
+    public required string Seed { get; init; }
+
+    /// <summary>Path of the pair generator; null uses the seed.</summary>
+    public string? Generator { get; init; }
+
+    /// <summary>Path of the iteration-1 judge; null uses the seed.</summary>
+    public string? Judge { get; init; }
+}
+
+/// <summary>Where instructions come from and how many are used.</summary>
+public sealed record RunInstructions
+{
+    public required string Path { get; init; }
+
+    /// <summary><c>skip</c> malformed lines (counted) or <c>fail</c> at the first.</summary>
+    public string Policy { get; init; } = "skip";
+
+    /// <summary>At most this many instructions after selection; 0 keeps all.</summary>
+    public int Max { get; init; }
+
+    /// <summary>Keep only instructions of these source categories; empty keeps all.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+}
+
+/// <summary>How the judge samples.</summary>
+public sealed record RunJudging
+{
+    public int Samples { get; init; } = 15;
+    public float Temperature { get; init; } = 0.7f;
+    public float TopP { get; init; } = 0.9f;
+    public int MaxTokens { get; init; } = 512;
+
+    /// <summary>Judge each pair in both orders (the release's convention) instead of one seeded random order.</summary>
+    public bool BothOrders { get; init; }
+}
+
+/// <summary>Rejection sampling.</summary>
+public sealed record RunSampling
+{
+    public double? MajorityThreshold { get; init; }
+    public bool Balance { get; init; } = true;
+}
+
+/// <summary>Training of each iteration's judge.</summary>
+public sealed record RunTraining
+{
+    public int Epochs { get; init; } = 2;
+    public float LearningRate { get; init; } = 1e-3f;
+    public int LoraRank { get; init; }
+    public int Context { get; init; } = 256;
+
+    /// <summary><c>seed</c>: every iteration restarts from M0 (the paper); <c>previous</c>: from M(i−1).</summary>
+    public string From { get; init; } = "seed";
+}

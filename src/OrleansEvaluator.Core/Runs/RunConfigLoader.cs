@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OrleansEvaluator.Core.Runs;
+
+/// <summary>
+/// Reads and validates a run config. Unknown fields are errors (a typo must not silently fall back to a default);
+/// every problem is reported at once, each naming its field the way the file spells it.
+/// </summary>
+public static class RunConfigLoader
+{
+    private static readonly JsonSerializerOptions s_options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>Loads and validates a file; relative paths in it are taken from the file's folder.</summary>
+    /// <exception cref="RunConfigException">The file is not valid JSON, has unknown or missing fields, or invalid values.</exception>
+    public static RunConfig Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"Run config not found: {Path.GetFullPath(path)}", path);
+        var config = Parse(File.ReadAllText(path), path);
+        var errors = Validate(config, Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return errors.Count == 0 ? config : throw new RunConfigException(path, errors);
+    }
+
+    /// <summary>Parses JSON text; <paramref name="source"/> names it in errors.</summary>
+    public static RunConfig Parse(string json, string source)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<RunConfig>(json, s_options) ?? throw new RunConfigException(source, ["the file holds JSON null"]);
+        }
+        catch (JsonException e)
+        {
+            var where = e.Path is { Length: > 1 } p ? p.TrimStart('$', '.') + ": " : "";
+            var line = e.LineNumber is { } l ? $" (line {l + 1})" : "";
+            var message = e.Message;
+            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+            throw new RunConfigException(source, [$"{where}{(cut > 0 ? message[..cut] : message)}{line}"]);
+        }
+    }
+
+    /// <summary>Every problem with a parsed config, each naming its field.</summary>
+    public static IReadOnlyList<string> Validate(RunConfig config, string baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var errors = new List<string>();
+        void File(string field, string? value)
+        {
+            if (value is not null && !System.IO.File.Exists(Path.Combine(baseDirectory, value)))
+                errors.Add($"{field}: file '{value}' does not exist.");
+        }
+        if (string.IsNullOrWhiteSpace(config.Name) || config.Name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+            errors.Add($"name: letters, digits, '-', '_' and '.' only (got '{config.Name}').");
+        if (config.Iterations is < 1 or > 100)
+            errors.Add($"iterations: must be in [1, 100] (got {config.Iterations}).");
+        if (config.Shards is < 1 or > 4096)
+            errors.Add($"shards: must be in [1, 4096] (got {config.Shards}).");
+        File("models.seed", config.Models.Seed);
+        File("models.generator", config.Models.Generator);
+        File("models.judge", config.Models.Judge);
+        File("instructions.path", config.Instructions.Path);
+        if (config.Instructions.Policy is not ("skip" or "fail"))
+            errors.Add($"instructions.policy: 'skip' or 'fail' (got '{config.Instructions.Policy}').");
+        if (config.Instructions.Max < 0)
+            errors.Add($"instructions.max: must not be negative (got {config.Instructions.Max}).");
+        var j = config.Judging;
+        if (j.Samples is < 1 or > 256)
+            errors.Add($"judging.samples: must be in [1, 256] (got {j.Samples}).");
+        if (float.IsNaN(j.Temperature) || j.Temperature is < 0 or > 10)
+            errors.Add($"judging.temperature: must be in [0, 10] (got {j.Temperature}).");
+        if (float.IsNaN(j.TopP) || j.TopP is <= 0 or > 1)
+            errors.Add($"judging.top_p: must be in (0, 1] (got {j.TopP}).");
+        if (j.MaxTokens < 8)
+            errors.Add($"judging.max_tokens: must be at least 8 (got {j.MaxTokens}).");
+        if (config.Sampling.MajorityThreshold is { } t && (double.IsNaN(t) || t <= 0 || t > 1))
+            errors.Add($"sampling.majority_threshold: must be in (0, 1] (got {t}).");
+        var tr = config.Training;
+        if (tr.Epochs < 1)
+            errors.Add($"training.epochs: must be at least 1 (got {tr.Epochs}).");
+        if (!(tr.LearningRate > 0))
+            errors.Add($"training.learning_rate: must be positive (got {tr.LearningRate}).");
+        if (tr.LoraRank < 0)
+            errors.Add($"training.lora_rank: must not be negative (got {tr.LoraRank}).");
+        if (tr.Context < 16)
+            errors.Add($"training.context: must be at least 16 (got {tr.Context}).");
+        if (tr.From is not ("seed" or "previous"))
+            errors.Add($"training.from: 'seed' or 'previous' (got '{tr.From}').");
+        for (var i = 0; i < config.Benchmarks.Count; i++)
+            File($"benchmarks[{i}]", config.Benchmarks[i]);
+        return errors;
+    }
+}

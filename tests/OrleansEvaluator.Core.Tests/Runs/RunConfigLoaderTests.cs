@@ -1,0 +1,76 @@
+using OrleansEvaluator.Core.Runs;
+
+namespace OrleansEvaluator.Core.Tests.Runs;
+
+public sealed class RunConfigLoaderTests
+{
+    private static string Write(string json)
+    {
+        var dir = Directory.CreateTempSubdirectory("oeval-config-").FullName;
+        File.WriteAllText(Path.Combine(dir, "m0.gguf"), "model");
+        File.WriteAllText(Path.Combine(dir, "pool.jsonl"), "{}");
+        var path = Path.Combine(dir, "run.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private const string Valid = """
+        {
+          // comments are allowed
+          "name": "demo-1",
+          "seed": 42,
+          "iterations": 3,
+          "models": { "seed": "m0.gguf" },
+          "instructions": { "path": "pool.jsonl", "max": 500 },
+          "judging": { "samples": 8, "temperature": 0.7, "top_p": 0.9, "both_orders": true },
+          "training": { "epochs": 2, "learning_rate": 0.001, "from": "seed" },
+        }
+        """;
+
+    [Fact]
+    public void A_valid_config_loads_with_defaults_for_what_it_leaves_out()
+    {
+        var config = RunConfigLoader.Load(Write(Valid));
+        Assert.Equal(("demo-1", 42UL, 3), (config.Name, config.Seed, config.Iterations));
+        Assert.True(config.Judging.BothOrders);
+        Assert.Equal(8, config.Judging.Samples);
+        Assert.Equal(512, config.Judging.MaxTokens);
+        Assert.True(config.Sampling.Balance);
+        Assert.Equal(8, config.Shards);
+    }
+
+    [Fact]
+    public void Every_invalid_value_is_reported_at_once_by_its_field()
+    {
+        var json = Valid.Replace("\"samples\": 8", "\"samples\": 0", StringComparison.Ordinal)
+            .Replace("\"from\": \"seed\"", "\"from\": \"scratch\"", StringComparison.Ordinal)
+            .Replace("\"iterations\": 3", "\"iterations\": 0", StringComparison.Ordinal)
+            .Replace("\"seed\": \"m0.gguf\"", "\"seed\": \"missing.gguf\"", StringComparison.Ordinal)
+            .Replace("\"top_p\": 0.9", "\"top_p\": 1.5", StringComparison.Ordinal);
+        var error = Assert.Throws<RunConfigException>(() => RunConfigLoader.Load(Write(json)));
+        Assert.Equal(5, error.Problems.Count);
+        Assert.Contains(error.Problems, p => p.StartsWith("judging.samples: must be in [1, 256] (got 0)", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("training.from:", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("iterations:", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("models.seed: file 'missing.gguf' does not exist", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("judging.top_p:", StringComparison.Ordinal));
+        Assert.Contains("run.json: judging.samples", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelt_field_is_an_error_not_a_silent_default()
+    {
+        var error = Assert.Throws<RunConfigException>(() => RunConfigLoader.Load(Write(Valid.Replace("\"samples\"", "\"sampels\"", StringComparison.Ordinal))));
+        Assert.Contains("sampels", error.Message, StringComparison.Ordinal);
+        Assert.Contains("judging", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_required_sections_and_broken_json_are_named()
+    {
+        Assert.Contains("instructions", Assert.Throws<RunConfigException>(() =>
+            RunConfigLoader.Load(Write("""{ "models": { "seed": "m0.gguf" } }"""))).Message, StringComparison.Ordinal);
+        Assert.Contains("(line 3)", Assert.Throws<RunConfigException>(() =>
+            RunConfigLoader.Load(Write("{\n  \"name\": \"x\",\n  \"seed\": ,\n}"))).Message, StringComparison.Ordinal);
+    }
+}
