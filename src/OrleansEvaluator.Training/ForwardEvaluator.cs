@@ -53,16 +53,9 @@ public sealed class ForwardEvaluator : IDisposable
         }
         var opt = _opt.DangerousGetHandle();
         GgmlApi.ggml_opt_alloc(opt, 0);
-        TrainingWeights.Upload(_weights.Tokens, tokens[..n]);
-        TrainingWeights.Upload(_weights.Positions, (ReadOnlySpan<int>)Enumerable.Range(0, n).ToArray());
-        TrainingWeights.Upload(_weights.AttentionMask, (ReadOnlySpan<float>)WindowInputs.CausalMask(n));
-        TrainingWeights.Upload(_weights.LossMask, (ReadOnlySpan<float>)Enumerable.Repeat(1f, n).ToArray());
+        _weights.UploadWindow(TrainingWindow.Causal(tokens.ToArray()));
         TrainingWeights.Upload(GgmlApi.ggml_opt_labels(opt), (ReadOnlySpan<float>)WindowInputs.OneHot(tokens[1..], Shape.VocabularySize));
-        var result = _result.DangerousGetHandle();
-        GgmlApi.ggml_opt_result_reset(result);
-        GgmlApi.ggml_opt_eval(opt, result);
-        GgmlApi.ggml_opt_result_loss(result, out var loss, out _);
-        return loss;
+        return GgmlOptRun.Evaluate(opt, _result.DangerousGetHandle());
     }
 
     public void Dispose()

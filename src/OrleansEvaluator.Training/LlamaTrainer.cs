@@ -155,10 +155,7 @@ public sealed unsafe class LlamaTrainer : IDisposable
         _weights.UploadWindow(window);
         TrainingWeights.Upload(GgmlApi.ggml_opt_labels(opt),
             (ReadOnlySpan<float>)WindowInputs.MaskedOneHot(window.Tokens.AsSpan(1), window.Targets, Shape.VocabularySize));
-        var result = _result.DangerousGetHandle();
-        GgmlApi.ggml_opt_result_reset(result);
-        GgmlApi.ggml_opt_eval(opt, result);
-        GgmlApi.ggml_opt_result_loss(result, out var loss, out _);
+        var loss = GgmlOptRun.Evaluate(opt, _result.DangerousGetHandle());
         var targets = window.Targets.Count(t => t);
         // ggml-opt averages over every row of the window; report per target token instead.
         return targets == 0 ? 0 : loss * _options.ContextLength / targets;

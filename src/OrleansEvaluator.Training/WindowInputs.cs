@@ -3,18 +3,6 @@ namespace OrleansEvaluator.Training;
 /// <summary>Host-side inputs of a training window.</summary>
 internal static class WindowInputs
 {
-    /// <summary>[n_kv, n_q] row-major: 0 where query i may see key j (j ≤ i), −∞ elsewhere.</summary>
-    public static float[] CausalMask(int n)
-    {
-        var mask = new float[n * n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-                mask[i * n + j] = j <= i ? 0f : float.NegativeInfinity;
-        }
-        return mask;
-    }
-
     /// <summary>
     /// Block-diagonal causal mask for packed examples: query i sees key j only when j ≤ i and both belong to the same
     /// segment, so packed examples do not attend to each other.
