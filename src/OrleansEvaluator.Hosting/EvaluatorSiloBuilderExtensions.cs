@@ -28,7 +28,8 @@ public static class EvaluatorSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(roles);
         var list = SiloRoles.Parse(roles);
         silo.UseSiloMetadata(new Dictionary<string, string> { [SiloRoles.MetadataKey] = string.Join(',', list) });
-        silo.Services.AddPlacementFilter<SiloRoleFilterStrategy, SiloRoleFilterDirector>(ServiceLifetime.Singleton);
+        // Transient: each grain type gets its own strategy instance carrying its own role.
+        silo.Services.AddPlacementFilter<SiloRoleFilterStrategy, SiloRoleFilterDirector>(ServiceLifetime.Transient);
         return silo;
     }
 

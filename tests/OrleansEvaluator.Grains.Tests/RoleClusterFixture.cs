@@ -17,6 +17,7 @@ public sealed class RoleClusterFixture : IAsyncLifetime
             var index = int.Parse(options.SiloName.Split('_')[^1], System.Globalization.CultureInfo.InvariantCulture);
             var roles = Roles[index];
             silo.UseEvaluatorRoles(roles);
+            silo.AddMemoryGrainStorage(Registry.ModelRegistryGrain.StorageName);
             if (roles.Contains(SiloRoles.Worker))
             {
                 silo.AddInferenceWorker(c => c.Paths["stories"] = SharedModels.Stories260K, e =>

@@ -17,6 +17,8 @@ public sealed class InferenceWorkerGrain(SiloModelHost host, ILocalSiloDetails s
 {
     public Task<GenerationResult> GenerateAsync(GenerationRequest request) => host.GenerateAsync(request, CancellationToken.None);
 
+    public Task<GenerationResult> GenerateWithAsync(ModelVersion model, GenerationRequest request) => host.GenerateAsync(model, request, CancellationToken.None);
+
     public Task<WorkerDescription> DescribeAsync()
     {
         var roles = metadata.GetSiloMetadata(silo.SiloAddress).Metadata.TryGetValue(SiloRoles.MetadataKey, out var r) ? r.Split(',') : [];

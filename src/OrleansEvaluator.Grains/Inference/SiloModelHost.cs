@@ -11,6 +11,7 @@ namespace OrleansEvaluator.Grains.Inference;
 public sealed class SiloModelHost(LlamaEngine engine, IOptions<ModelCatalogOptions> catalog) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly List<ModelVersion> _versions = [];
 
     /// <summary>The engine.</summary>
     public LlamaEngine Engine => engine;
@@ -21,6 +22,57 @@ public sealed class SiloModelHost(LlamaEngine engine, IOptions<ModelCatalogOptio
         ArgumentNullException.ThrowIfNull(request);
         await EnsureLoadedAsync(request.Model, cancellationToken);
         return await engine.GenerateAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Generates with a published version: loads it under its content id (after checking the file's hash), then
+    /// unloads older versions of the same name, each once its accepted requests have finished.
+    /// </summary>
+    public async Task<GenerationResult> GenerateAsync(ModelVersion model, GenerationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!engine.Models.Any(m => m.Id == model.ContentId))
+        {
+            await _loading.WaitAsync(cancellationToken);
+            try
+            {
+                if (!engine.Models.Any(m => m.Id == model.ContentId))
+                {
+                    var actual = await ContentHash.OfFileAsync(model.Path, cancellationToken);
+                    if (actual != model.ContentId)
+                        throw new InvalidOperationException($"Model {model.Name} v{model.Version}: {model.Path} now hashes to {actual}, not {model.ContentId}; it changed after publication.");
+                    await engine.LoadAsync(model.ContentId, model.Path, cancellationToken);
+                    lock (_versions)
+                    {
+                        var older = _versions.Where(v => v.Name == model.Name && v.Version < model.Version).ToArray();
+                        foreach (var old in older)
+                        {
+                            _versions.Remove(old);
+                            _ = DrainAsync(old.ContentId);
+                        }
+                        _versions.Add(model);
+                    }
+                }
+            }
+            finally
+            {
+                _loading.Release();
+            }
+        }
+        return await engine.GenerateAsync(request with { Model = model.ContentId }, cancellationToken);
+    }
+
+    // The old version finishes its accepted requests in the background; it may already be gone if a caller unloaded it.
+    private async Task DrainAsync(string contentId)
+    {
+        try
+        {
+            await engine.UnloadAsync(contentId, CancellationToken.None);
+        }
+        catch (KeyNotFoundException)
+        {
+        }
     }
 
     public void Dispose() => _loading.Dispose();
