@@ -5,6 +5,7 @@ using OrleansEvaluator.Grains;
 using OrleansEvaluator.Grains.Inference;
 using OrleansEvaluator.Grains.Placement;
 using Orleans.Placement;
+using Orleans.Runtime.Hosting;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using OrleansEvaluator.Inference.Configuration;
 using OrleansEvaluator.Training;
@@ -30,6 +31,19 @@ public static class EvaluatorSiloBuilderExtensions
         silo.UseSiloMetadata(new Dictionary<string, string> { [SiloRoles.MetadataKey] = string.Join(',', list) });
         // Transient: each grain type gets its own strategy instance carrying its own role.
         silo.Services.AddPlacementFilter<SiloRoleFilterStrategy, SiloRoleFilterDirector>(ServiceLifetime.Transient);
+        return silo;
+    }
+
+    /// <summary>
+    /// Keeps grain state under <paramref name="folder"/> (embedded mode): state survives the process, so an
+    /// interrupted run resumes. Registered under the storage name the grains use.
+    /// </summary>
+    public static ISiloBuilder AddEvaluatorFileStorage(this ISiloBuilder silo, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        silo.Services.AddGrainStorage(OrleansEvaluator.Grains.Registry.ModelRegistryGrain.StorageName,
+            (sp, _) => new OrleansEvaluator.Hosting.Storage.FileGrainStorage(folder, sp.GetRequiredService<Orleans.Serialization.Serializer>()));
         return silo;
     }
 
