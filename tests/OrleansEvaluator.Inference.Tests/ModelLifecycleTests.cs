@@ -40,12 +40,12 @@ public sealed class ModelLifecycleTests
     public async Task Disposing_the_engine_fails_in_flight_requests_promptly_instead_of_finishing_them()
     {
         var ct = TestContext.Current.CancellationToken;
-        var engine = LlamaEngine.Create(new LlamaEngineOptions { ContextSize = 8192, MaxSequences = 4, Threads = 1 });
+        var engine = LlamaEngine.Create(new LlamaEngineOptions { ContextSize = 16384, MaxSequences = 4, Threads = 1 });
         await engine.LoadAsync("m", SharedModels.Stories260K, ct);
-        // The grammar allows no end token before 1,000 characters, so the request cannot finish on its own first.
+        // The grammar never completes, so no end token is allowed: the request could only stop at 16,000 tokens.
         var running = engine.GenerateAsync(new GenerationRequest
         {
-            Model = "m", Prompt = "Once", MaxTokens = 2000, Temperature = 1, Grammar = "root ::= [a-z ]{1000}",
+            Model = "m", Prompt = "Once", MaxTokens = 16000, Temperature = 1, Grammar = "root ::= [a-z ] root",
         }, ct);
         await Task.Delay(100, ct);
         Assert.False(running.IsCompleted);

@@ -32,35 +32,55 @@ public sealed class SiloModelHost(LlamaEngine engine, IOptions<ModelCatalogOptio
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(request);
-        if (!engine.Models.Any(m => m.Id == model.ContentId))
+        for (var attempt = 0; ; attempt++)
         {
-            await _loading.WaitAsync(cancellationToken);
+            await EnsureVersionLoadedAsync(model, cancellationToken);
             try
             {
-                if (!engine.Models.Any(m => m.Id == model.ContentId))
-                {
-                    var actual = await ContentHash.OfFileAsync(model.Path, cancellationToken);
-                    if (actual != model.ContentId)
-                        throw new InvalidOperationException($"Model {model.Name} v{model.Version}: {model.Path} now hashes to {actual}, not {model.ContentId}; it changed after publication.");
-                    await engine.LoadAsync(model.ContentId, model.Path, cancellationToken);
-                    lock (_versions)
-                    {
-                        var older = _versions.Where(v => v.Name == model.Name && v.Version < model.Version).ToArray();
-                        foreach (var old in older)
-                        {
-                            _versions.Remove(old);
-                            _ = DrainAsync(old.ContentId);
-                        }
-                        _versions.Add(model);
-                    }
-                }
+                return await engine.GenerateAsync(request with { Model = model.ContentId }, cancellationToken);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException && attempt < 3
+                && !engine.Models.Any(m => m.Id == model.ContentId && !m.Draining))
+            {
+                // The version began draining between loading and submitting (a newer one arrived): load it again.
             }
             finally
             {
-                _loading.Release();
+                // A request for a version older than one already loaded is served, then that version drains too.
+                bool superseded;
+                lock (_versions)
+                    superseded = _versions.Any(v => v.Name == model.Name && v.Version > model.Version);
+                if (superseded)
+                    _ = DrainAsync(model.ContentId);
             }
         }
-        return await engine.GenerateAsync(request with { Model = model.ContentId }, cancellationToken);
+    }
+
+    private async Task EnsureVersionLoadedAsync(ModelVersion model, CancellationToken cancellationToken)
+    {
+        if (engine.Models.Any(m => m.Id == model.ContentId))
+            return;
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (engine.Models.Any(m => m.Id == model.ContentId))
+                return;
+            var actual = await ContentHash.OfFileAsync(model.Path, cancellationToken);
+            if (actual != model.ContentId)
+                throw new InvalidOperationException($"Model {model.Name} v{model.Version}: {model.Path} now hashes to {actual}, not {model.ContentId}; it changed after publication.");
+            await engine.LoadAsync(model.ContentId, model.Path, cancellationToken);
+            lock (_versions)
+            {
+                foreach (var old in _versions.Where(v => v.Name == model.Name && v.Version < model.Version).ToArray())
+                    _ = DrainAsync(old.ContentId);
+                if (!_versions.Contains(model))
+                    _versions.Add(model);
+            }
+        }
+        finally
+        {
+            _loading.Release();
+        }
     }
 
     // The old version finishes its accepted requests in the background; it may already be gone if a caller unloaded it.
