@@ -7,9 +7,6 @@ namespace OrleansEvaluator.Training;
 /// </summary>
 public sealed record TrainingWindow(int[] Tokens, bool[] Targets, int[] Positions, int[] Segments)
 {
-    /// <summary>Window length (number of predictions).</summary>
-    public int Length => Targets.Length;
-
     /// <summary>A plain causal window: one segment, positions 0..n−1, every position a target.</summary>
     public static TrainingWindow Causal(int[] tokens)
     {

@@ -70,17 +70,6 @@ public sealed class GgufHeader
     /// <summary>An integer value of an architecture key (<c>{arch}.{suffix}</c>), or null.</summary>
     public long? GetArchInteger(string suffix) => Architecture is { } a ? GetInteger($"{a}.{suffix}") : null;
 
-    /// <summary>Reads the bytes of one tensor's data.</summary>
-    public byte[] ReadTensorData(GgufTensorInfo tensor)
-    {
-        ArgumentNullException.ThrowIfNull(tensor);
-        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        stream.Position = DataOffset + tensor.Offset;
-        var data = new byte[tensor.ByteSize];
-        stream.ReadExactly(data);
-        return data;
-    }
-
     /// <summary>A string array value, or null.</summary>
     public string[]? GetStringArray(string key) => Metadata.TryGetValue(key, out var v) ? v as string[] : null;
 

@@ -21,8 +21,6 @@ internal sealed class SampleSequence(int index, SafeLLamaSamplerChainHandle samp
 
     public FinishReason? Finish { get; private set; }
 
-    public int GeneratedTokens => _tokens.Count;
-
     /// <summary>Samples the next token and records it; returns true when the sample has finished.</summary>
     public bool Step(GenerationRequest request, SafeLlamaModelHandle.Vocabulary vocab)
     {

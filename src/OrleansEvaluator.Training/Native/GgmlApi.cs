@@ -15,8 +15,6 @@ internal static unsafe partial class GgmlApi
     [LibraryImport(GgmlLibrary.Base, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr ggml_set_name(IntPtr t, string name);
     [LibraryImport(GgmlLibrary.Base)] public static partial void ggml_set_param(IntPtr t);
     [LibraryImport(GgmlLibrary.Base)] public static partial void ggml_set_input(IntPtr t);
-    [LibraryImport(GgmlLibrary.Base)] public static partial void ggml_set_output(IntPtr t);
-    [LibraryImport(GgmlLibrary.Base)] public static partial long ggml_nelements(IntPtr t);
     [LibraryImport(GgmlLibrary.Base)] public static partial nuint ggml_nbytes(IntPtr t);
 
     // ---- Operations ----
