@@ -36,8 +36,7 @@ public static class LlamaModelFactory
         model.Set("llama.rope.dimension_count", (uint)headSize);
         model.Set("llama.rope.freq_base", shape.RopeFrequencyBase);
         model.Set("llama.attention.layer_norm_rms_epsilon", shape.RmsEpsilon);
-        foreach (var key in tokenizer.MetadataKeys.Where(k => k.StartsWith("tokenizer.", StringComparison.Ordinal)))
-            model.Set(key, tokenizer.TypeOf(key), tokenizer.Get(key)!);
+        model.CopyMetadataFrom(tokenizer, k => k.StartsWith("tokenizer.", StringComparison.Ordinal));
 
         var random = new Random(unchecked((int)(seed ^ (seed >> 32))));
         var residual = 0.02f / MathF.Sqrt(2f * shape.Layers);

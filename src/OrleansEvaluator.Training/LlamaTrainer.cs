@@ -307,8 +307,7 @@ public sealed unsafe class LlamaTrainer : IDisposable
         if (checkpoint.Get(StepsKey) is not uint steps)
             throw new InvalidDataException($"{checkpointPath}: not a trainer checkpoint (no '{StepsKey}').");
         var model = new GgufDocument();
-        foreach (var key in checkpoint.MetadataKeys.Where(k => !k.StartsWith("oeval.checkpoint.", StringComparison.Ordinal)))
-            model.Set(key, checkpoint.TypeOf(key), checkpoint.Get(key)!);
+        model.CopyMetadataFrom(checkpoint, k => !k.StartsWith("oeval.checkpoint.", StringComparison.Ordinal));
         model.Tensors.AddRange(checkpoint.Tensors.Where(t => !t.Name.StartsWith("oeval.adamw.", StringComparison.Ordinal)
             && !t.Name.EndsWith(".lora_a", StringComparison.Ordinal) && !t.Name.EndsWith(".lora_b", StringComparison.Ordinal)));
         var trainer = new LlamaTrainer(model, checkpointPath, options);
@@ -349,8 +348,7 @@ public sealed unsafe class LlamaTrainer : IDisposable
     private GgufDocument CopyMetadata()
     {
         var copy = new GgufDocument();
-        foreach (var key in _model.MetadataKeys)
-            copy.Set(key, _model.TypeOf(key), _model.Get(key)!);
+        copy.CopyMetadataFrom(_model);
         return copy;
     }
 

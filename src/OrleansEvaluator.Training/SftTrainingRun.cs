@@ -39,15 +39,18 @@ public static class SftTrainingRun
 
         var window = options.Trainer.ContextLength;
         using var tokenizer = new SftTokenizer(basePath);
+        // Every epoch packs the same examples again: tokenize each text once.
+        var tokenized = new Dictionary<(string Text, bool Bos), int[]>();
+        SftPacker.Tokenize tokenize = (text, bos) => tokenized.TryGetValue((text, bos), out var t) ? t : tokenized[(text, bos)] = tokenizer.Tokenize(text, bos);
         var extra = (int)Math.Round(training.Length * options.ReplayFraction / (1 - options.ReplayFraction));
         var epochWindows = new List<TrainingWindow[]>();
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             // Packing happens up front for every epoch: all tokenizer and length errors surface before training starts.
             var mixed = training.Concat(Draw(replay, extra, Seed(options.Seed, 1000 + epoch))).ToArray();
-            epochWindows.Add(SftPacker.Pack(mixed, tokenizer.Tokenize, tokenizer.EndToken, window, (ulong)Seed(options.Seed, 2000 + epoch)).ToArray());
+            epochWindows.Add(SftPacker.Pack(mixed, tokenize, tokenizer.EndToken, window, (ulong)Seed(options.Seed, 2000 + epoch)).ToArray());
         }
-        var validationWindows = validation.Length == 0 ? [] : SftPacker.Pack(validation, tokenizer.Tokenize, tokenizer.EndToken, window, options.Seed).ToArray();
+        var validationWindows = validation.Length == 0 ? [] : SftPacker.Pack(validation, tokenize, tokenizer.EndToken, window, options.Seed).ToArray();
 
         var accumulation = options.Trainer.GradientAccumulation;
         var totalSteps = epochWindows.Sum(w => w.Length / accumulation);

@@ -21,7 +21,7 @@ public sealed class InferenceWorkerGrain(SiloModelHost host, ILocalSiloDetails s
 
     public Task<WorkerDescription> DescribeAsync()
     {
-        var roles = metadata.GetSiloMetadata(silo.SiloAddress).Metadata.TryGetValue(SiloRoles.MetadataKey, out var r) ? r.Split(',') : [];
+        var roles = SiloRoleMetadata.RolesOf(metadata, silo.SiloAddress);
         return Task.FromResult(new WorkerDescription(silo.SiloAddress.ToString(), roles, host.Engine.Models.Select(m => m.Id).ToArray()));
     }
 }

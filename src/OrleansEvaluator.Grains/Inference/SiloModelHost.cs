@@ -40,7 +40,7 @@ public sealed class SiloModelHost(LlamaEngine engine, IOptions<ModelCatalogOptio
                 return await engine.GenerateAsync(request with { Model = model.ContentId }, cancellationToken);
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException && attempt < 3
-                && !engine.Models.Any(m => m.Id == model.ContentId && !m.Draining))
+                && !engine.IsLoaded(model.ContentId))
             {
                 // The version began draining between loading and submitting (a newer one arrived): load it again.
             }
@@ -56,19 +56,13 @@ public sealed class SiloModelHost(LlamaEngine engine, IOptions<ModelCatalogOptio
         }
     }
 
-    private async Task EnsureVersionLoadedAsync(ModelVersion model, CancellationToken cancellationToken)
-    {
-        if (engine.Models.Any(m => m.Id == model.ContentId))
-            return;
-        await _loading.WaitAsync(cancellationToken);
-        try
+    private Task EnsureVersionLoadedAsync(ModelVersion model, CancellationToken cancellationToken) =>
+        engine.IsLoaded(model.ContentId) ? Task.CompletedTask : LoadOnceAsync(model.ContentId, async ct =>
         {
-            if (engine.Models.Any(m => m.Id == model.ContentId))
-                return;
-            var actual = await ContentHash.OfFileAsync(model.Path, cancellationToken);
+            var actual = await ContentHash.OfFileAsync(model.Path, ct);
             if (actual != model.ContentId)
                 throw new InvalidOperationException($"Model {model.Name} v{model.Version}: {model.Path} now hashes to {actual}, not {model.ContentId}; it changed after publication.");
-            await engine.LoadAsync(model.ContentId, model.Path, cancellationToken);
+            await engine.LoadAsync(model.ContentId, model.Path, ct);
             lock (_versions)
             {
                 foreach (var old in _versions.Where(v => v.Name == model.Name && v.Version < model.Version).ToArray())
@@ -76,6 +70,16 @@ public sealed class SiloModelHost(LlamaEngine engine, IOptions<ModelCatalogOptio
                 if (!_versions.Contains(model))
                     _versions.Add(model);
             }
+        }, cancellationToken);
+
+    // One load at a time, and none for a model another request loaded while this one waited.
+    private async Task LoadOnceAsync(string id, Func<CancellationToken, Task> load, CancellationToken cancellationToken)
+    {
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (!engine.IsLoaded(id))
+                await load(cancellationToken);
         }
         finally
         {
@@ -97,23 +101,14 @@ public sealed class SiloModelHost(LlamaEngine engine, IOptions<ModelCatalogOptio
 
     public void Dispose() => _loading.Dispose();
 
-    private async Task EnsureLoadedAsync(string model, CancellationToken cancellationToken)
+    private Task EnsureLoadedAsync(string model, CancellationToken cancellationToken)
     {
-        if (engine.Models.Any(m => m.Id == model))
-            return;
+        if (engine.IsLoaded(model))
+            return Task.CompletedTask;
         if (!catalog.Value.Paths.TryGetValue(model, out var path))
         {
             throw new ArgumentException($"Model: '{model}' is not in this worker's catalog (known: {string.Join(", ", catalog.Value.Paths.Keys.Order(StringComparer.Ordinal))}).");
         }
-        await _loading.WaitAsync(cancellationToken);
-        try
-        {
-            if (!engine.Models.Any(m => m.Id == model))
-                await engine.LoadAsync(model, path, cancellationToken);
-        }
-        finally
-        {
-            _loading.Release();
-        }
+        return LoadOnceAsync(model, ct => engine.LoadAsync(model, path, ct), cancellationToken);
     }
 }

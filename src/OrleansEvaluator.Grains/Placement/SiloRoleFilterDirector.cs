@@ -11,7 +11,6 @@ public sealed class SiloRoleFilterDirector(ISiloMetadataCache metadata) : IPlace
     {
         ArgumentNullException.ThrowIfNull(filterStrategy);
         var role = ((SiloRoleFilterStrategy)filterStrategy).Role;
-        return silos.Where(s => metadata.GetSiloMetadata(s).Metadata.TryGetValue(SiloRoles.MetadataKey, out var roles)
-            && roles.Split(',').Contains(role, StringComparer.Ordinal));
+        return silos.Where(s => SiloRoleMetadata.RolesOf(metadata, s).Contains(role, StringComparer.Ordinal));
     }
 }

@@ -16,7 +16,7 @@ public sealed class TrainerGrain(IModelTrainer trainer, ILocalSiloDetails silo, 
 
     public Task<GrainLocation> LocateAsync()
     {
-        var roles = metadata.GetSiloMetadata(silo.SiloAddress).Metadata.TryGetValue(SiloRoles.MetadataKey, out var r) ? r.Split(',') : [];
+        var roles = SiloRoleMetadata.RolesOf(metadata, silo.SiloAddress);
         return Task.FromResult(new GrainLocation(silo.SiloAddress.ToString(), roles));
     }
 }

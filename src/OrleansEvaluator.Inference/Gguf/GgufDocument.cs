@@ -43,6 +43,14 @@ public sealed class GgufDocument
     /// <summary>Sets a float32 value.</summary>
     public void Set(string key, float value) => Set(key, new GgufValueType(6, 0), value);
 
+    /// <summary>Copies the metadata entries of <paramref name="source"/> that <paramref name="include"/> accepts (all by default), keeping type and order.</summary>
+    public void CopyMetadataFrom(GgufDocument source, Func<string, bool>? include = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        foreach (var key in source.MetadataKeys.Where(include ?? (_ => true)))
+            Set(key, source.TypeOf(key), source.Get(key)!);
+    }
+
     /// <summary>Removes a metadata entry, if present.</summary>
     public void Remove(string key)
     {

@@ -38,6 +38,9 @@ public sealed partial class LlamaEngine : ITextGenerator, IAsyncDisposable
     /// <summary>Every loaded model.</summary>
     public IReadOnlyList<LoadedModelInfo> Models => _models.Values.Select(m => m.Describe()).OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
 
+    /// <summary>True when a model is loaded under <paramref name="id"/> and takes requests (cheap: no report is built).</summary>
+    public bool IsLoaded(string id) => _models.ContainsKey(id);
+
     /// <summary>
     /// Loads a GGUF file under <paramref name="id"/>. The file is checked in managed code first, so a missing,
     /// non-GGUF or truncated file fails with a clear message and no native call.
