@@ -20,6 +20,7 @@ public sealed class InProcessTrainer(TrainerOptions defaults) : IModelTrainer
                 Trainer = defaults with
                 {
                     LearningRate = job.LearningRate,
+                    ContextLength = job.ContextLength > 0 ? job.ContextLength : defaults.ContextLength,
                     Lora = job.LoraRank > 0 ? new LoraOptions { Rank = job.LoraRank, Alpha = job.LoraRank, Seed = job.Seed } : null,
                 },
                 Epochs = job.Epochs, Seed = job.Seed,

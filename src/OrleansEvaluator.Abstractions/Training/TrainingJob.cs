@@ -23,6 +23,10 @@ public sealed record TrainingJob([property: Id(0)] string BaseModelPath, [proper
     [Id(6)]
     public ulong Seed { get; init; }
 
+    /// <summary>Tokens per training window; 0 keeps the trainer's default.</summary>
+    [Id(7)]
+    public int ContextLength { get; init; }
+
     /// <summary>Every problem, each naming its field.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -37,6 +41,8 @@ public sealed record TrainingJob([property: Id(0)] string BaseModelPath, [proper
             errors.Add($"Epochs: must be at least 1 (got {Epochs}).");
         if (!(LearningRate > 0))
             errors.Add($"LearningRate: must be positive (got {LearningRate}).");
+        if (ContextLength < 0)
+            errors.Add($"ContextLength: must not be negative (got {ContextLength}).");
         if (LoraRank < 0)
             errors.Add($"LoraRank: must not be negative (got {LoraRank}).");
         return errors;

@@ -18,6 +18,7 @@ public static class RecordKind
         [typeof(DpoPair)] = "dpo-pair",
         [typeof(PairwiseItem)] = "pairwise-item",
         [typeof(EvaluationResult)] = "evaluation-result",
+        [typeof(JudgedPrompt)] = "judged-prompt",
     };
 
     /// <summary>Every kind name.</summary>

@@ -12,10 +12,46 @@ public sealed record RunConfig
     public int Shards { get; init; } = 8;
     public required RunModels Models { get; init; }
     public required RunInstructions Instructions { get; init; }
+    public RunSynthesis Synthesis { get; init; } = new();
     public RunJudging Judging { get; init; } = new();
     public RunSampling Sampling { get; init; } = new();
     public RunTraining Training { get; init; } = new();
     public IReadOnlyList<string> Benchmarks { get; init; } = [];
+    public RunEvaluation Evaluation { get; init; } = new();
+}
+
+/// <summary>How pairs are written: the good answer to x, then x′ and its answer.</summary>
+public sealed record RunSynthesis
+{
+    public float Temperature { get; init; } = 0.7f;
+    public float TopP { get; init; } = 0.9f;
+
+    /// <summary>Most tokens of the good answer.</summary>
+    public int AnswerMaxTokens { get; init; } = 512;
+
+    /// <summary>Most tokens of the modified instruction with its answer.</summary>
+    public int ModifyMaxTokens { get; init; } = 768;
+
+    /// <summary>Constrain the modified-instruction output to its marker layout with a grammar.</summary>
+    public bool Grammar { get; init; } = true;
+}
+
+/// <summary>How each iteration's judge is scored on the benchmarks.</summary>
+public sealed record RunEvaluation
+{
+    /// <summary>Judge every item in both orders (position consistency needs it).</summary>
+    public bool BothOrders { get; init; } = true;
+
+    /// <summary>Judgments per item and order (greedy when 1 and temperature 0).</summary>
+    public int Samples { get; init; } = 1;
+
+    public float Temperature { get; init; }
+
+    /// <summary>Most tokens per judgment; 0 uses <c>judging.max_tokens</c>.</summary>
+    public int MaxTokens { get; init; }
+
+    /// <summary>At most this many items per benchmark (a seeded choice); 0 keeps all.</summary>
+    public int MaxItems { get; init; }
 }
 
 /// <summary>The seed model M0 and, optionally, other ids for generation and the first judge.</summary>
@@ -56,6 +92,9 @@ public sealed record RunJudging
 
     /// <summary>Judge each pair in both orders (the release's convention) instead of one seeded random order.</summary>
     public bool BothOrders { get; init; }
+
+    /// <summary>Constrain judgments to reasoning plus exactly one verdict with a grammar.</summary>
+    public bool Grammar { get; init; } = true;
 }
 
 /// <summary>Rejection sampling.</summary>

@@ -71,6 +71,15 @@ public static class RunConfigLoader
             errors.Add($"instructions.policy: 'skip' or 'fail' (got '{config.Instructions.Policy}').");
         if (config.Instructions.Max < 0)
             errors.Add($"instructions.max: must not be negative (got {config.Instructions.Max}).");
+        var sy = config.Synthesis;
+        if (float.IsNaN(sy.Temperature) || sy.Temperature is < 0 or > 10)
+            errors.Add($"synthesis.temperature: must be in [0, 10] (got {sy.Temperature}).");
+        if (float.IsNaN(sy.TopP) || sy.TopP is <= 0 or > 1)
+            errors.Add($"synthesis.top_p: must be in (0, 1] (got {sy.TopP}).");
+        if (sy.AnswerMaxTokens < 1)
+            errors.Add($"synthesis.answer_max_tokens: must be at least 1 (got {sy.AnswerMaxTokens}).");
+        if (sy.ModifyMaxTokens < (sy.Grammar ? 54 : 8))
+            errors.Add($"synthesis.modify_max_tokens: must be at least {(sy.Grammar ? 54 : 8)}{(sy.Grammar ? " with the grammar (its markers take up to 48 tokens)" : "")} (got {sy.ModifyMaxTokens}).");
         var j = config.Judging;
         if (j.Samples is < 1 or > 256)
             errors.Add($"judging.samples: must be in [1, 256] (got {j.Samples}).");
@@ -95,6 +104,21 @@ public static class RunConfigLoader
             errors.Add($"training.from: 'seed' or 'previous' (got '{tr.From}').");
         for (var i = 0; i < config.Benchmarks.Count; i++)
             File($"benchmarks[{i}]", config.Benchmarks[i]);
+        var dupes = config.Benchmarks.GroupBy(b => Path.GetFileNameWithoutExtension(b), StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+        if (dupes.Length > 0)
+            errors.Add($"benchmarks: two files share the name '{dupes[0]}' (benchmarks are named by file name).");
+        var ev = config.Evaluation;
+        if (ev.Samples is < 1 or > 256)
+            errors.Add($"evaluation.samples: must be in [1, 256] (got {ev.Samples}).");
+        if (float.IsNaN(ev.Temperature) || ev.Temperature is < 0 or > 10)
+            errors.Add($"evaluation.temperature: must be in [0, 10] (got {ev.Temperature}).");
+        if (ev.MaxTokens != 0 && ev.MaxTokens < 8)
+            errors.Add($"evaluation.max_tokens: 0 (use judging.max_tokens) or at least 8 (got {ev.MaxTokens}).");
+        if (ev.MaxItems < 0)
+            errors.Add($"evaluation.max_items: must not be negative (got {ev.MaxItems}).");
         return errors;
     }
+
+    /// <summary>The config as JSON in the file layout (snake_case), which <see cref="Parse"/> reads back to an equal config.</summary>
+    public static string ToJson(RunConfig config) => JsonSerializer.Serialize(config, s_options);
 }

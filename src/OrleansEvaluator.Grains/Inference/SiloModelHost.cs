@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrleansEvaluator.Generation;
 using OrleansEvaluator.Inference.Llama;
@@ -8,7 +9,7 @@ namespace OrleansEvaluator.Grains.Inference;
 /// The silo's engine plus its catalog: a model is loaded the first time a request names it, once, however many
 /// requests arrive together.
 /// </summary>
-public sealed class SiloModelHost(LlamaEngine engine, IOptions<ModelCatalogOptions> catalog) : IDisposable
+public sealed class SiloModelHost(LlamaEngine engine, IOptions<ModelCatalogOptions> catalog, IServiceProvider services) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly List<ModelVersion> _versions = [];
@@ -59,10 +60,11 @@ public sealed class SiloModelHost(LlamaEngine engine, IOptions<ModelCatalogOptio
     private Task EnsureVersionLoadedAsync(ModelVersion model, CancellationToken cancellationToken) =>
         engine.IsLoaded(model.ContentId) ? Task.CompletedTask : LoadOnceAsync(model.ContentId, async ct =>
         {
-            var actual = await ContentHash.OfFileAsync(model.Path, ct);
+            var path = await LocatePublishedAsync(model, ct);
+            var actual = await ContentHash.OfFileAsync(path, ct);
             if (actual != model.ContentId)
-                throw new InvalidOperationException($"Model {model.Name} v{model.Version}: {model.Path} now hashes to {actual}, not {model.ContentId}; it changed after publication.");
-            await engine.LoadAsync(model.ContentId, model.Path, ct);
+                throw new InvalidOperationException($"Model {model.Name} v{model.Version}: {path} now hashes to {actual}, not {model.ContentId}; it changed after publication.");
+            await engine.LoadAsync(model.ContentId, path, ct);
             lock (_versions)
             {
                 foreach (var old in _versions.Where(v => v.Name == model.Name && v.Version < model.Version).ToArray())
@@ -71,6 +73,16 @@ public sealed class SiloModelHost(LlamaEngine engine, IOptions<ModelCatalogOptio
                     _versions.Add(model);
             }
         }, cancellationToken);
+
+    // A version published by path is read there; one published into the artifact store is fetched by content id.
+    private async Task<string> LocatePublishedAsync(ModelVersion model, CancellationToken cancellationToken)
+    {
+        if (model.Path.Length > 0)
+            return model.Path;
+        var files = services.GetService<OrleansEvaluator.Grains.Pipeline.ModelFiles>()
+            ?? throw new InvalidOperationException($"Model {model.Name} v{model.Version} is in the artifact store, and this worker has none configured.");
+        return await files.PathOfAsync(model.ContentId, cancellationToken);
+    }
 
     // One load at a time, and none for a model another request loaded while this one waited.
     private async Task LoadOnceAsync(string id, Func<CancellationToken, Task> load, CancellationToken cancellationToken)

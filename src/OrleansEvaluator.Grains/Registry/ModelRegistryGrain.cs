@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrleansEvaluator.Artifacts;
 using OrleansEvaluator.Grains.Inference;
 using OrleansEvaluator.Grains.Placement;
 
@@ -5,7 +7,9 @@ namespace OrleansEvaluator.Grains.Registry;
 
 /// <summary>Keeps a run's model versions; lives on coordinator silos and persists every publication.</summary>
 [SiloRoleFilter(SiloRoles.Coordinator)]
-public sealed class ModelRegistryGrain([PersistentState("models", ModelRegistryGrain.StorageName)] IPersistentState<ModelRegistryState> state)
+public sealed class ModelRegistryGrain(
+    [PersistentState("models", ModelRegistryGrain.StorageName)] IPersistentState<ModelRegistryState> state,
+    IServiceProvider services)
     : Grain, IModelRegistryGrain
 {
     /// <summary>The grain storage provider this grain needs.</summary>
@@ -16,12 +20,27 @@ public sealed class ModelRegistryGrain([PersistentState("models", ModelRegistryG
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (!File.Exists(path))
             throw new ArgumentException($"Path: '{path}' does not exist on the registry's silo.");
-        var contentId = await ContentHash.OfFileAsync(path);
+        return await AddAsync(name, await ContentHash.OfFileAsync(path), Path.GetFullPath(path));
+    }
+
+    public async Task<ModelVersion> PublishStoredAsync(string name, string contentId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentId);
+        var store = services.GetService<IArtifactStore>()
+            ?? throw new InvalidOperationException("This silo has no artifact store; configure one (local folder or Azure Blob).");
+        if (!await store.ExistsAsync(contentId))
+            throw new ArgumentException($"ContentId: {contentId} is not in the artifact store.");
+        return await AddAsync(name, contentId, "");
+    }
+
+    private async Task<ModelVersion> AddAsync(string name, string contentId, string path)
+    {
         if (!state.State.Versions.TryGetValue(name, out var versions))
             state.State.Versions[name] = versions = [];
         if (versions.Count > 0 && versions[^1].ContentId == contentId)
             return versions[^1];
-        var version = new ModelVersion(name, versions.Count + 1, contentId, Path.GetFullPath(path));
+        var version = new ModelVersion(name, versions.Count + 1, contentId, path);
         versions.Add(version);
         await state.WriteStateAsync();
         return version;

@@ -132,7 +132,7 @@ internal sealed class LlamaModelHost : IAsyncDisposable
                 s?.Dispose();
             throw;
         }
-        var pending = new PendingRequest(request, prompt, samples) { CancellationToken = cancellationToken };
+        var pending = new PendingRequest(request, prompt, _tokenizer.Text(request), samples) { CancellationToken = cancellationToken };
         return _scheduler.SubmitAsync(pending, cancellationToken);
     }
 

@@ -5,7 +5,7 @@ using OrleansEvaluator.Generation;
 namespace OrleansEvaluator.Inference.Llama;
 
 /// <summary>A request inside the scheduler: queued, prefilling its prompt, or generating its samples.</summary>
-internal sealed class PendingRequest(GenerationRequest request, LLamaToken[] prompt, SampleSequence[] samples) : IDisposable
+internal sealed class PendingRequest(GenerationRequest request, LLamaToken[] prompt, string promptText, SampleSequence[] samples) : IDisposable
 {
     private int _cancelRequested;
 
@@ -40,7 +40,7 @@ internal sealed class PendingRequest(GenerationRequest request, LLamaToken[] pro
     {
         var results = Samples.Select(s => s.ToResult()).ToArray();
         var usage = new TokenUsage(Prompt.Length, Prompt.Length * (Samples.Length - 1), results.Sum(r => r.TokenIds.Count));
-        return new GenerationResult(model, results, usage);
+        return new GenerationResult(model, results, usage) { PromptText = promptText };
     }
 
     public void Dispose()

@@ -46,6 +46,9 @@ internal sealed class PromptTokenizer
     /// <summary>Renders a probe conversation, so a bad fallback template name fails at load time.</summary>
     public void CheckTemplate() => Render([ChatMessage.System("s"), ChatMessage.User("u")]);
 
+    /// <summary>The prompt as text: the raw prompt, or the messages rendered with the template.</summary>
+    public string Text(GenerationRequest request) => request.Prompt ?? Render(request.Messages!);
+
     /// <summary>Tokenizes the request's prompt; throws <see cref="ArgumentException"/> naming the field on bad text.</summary>
     public LLamaToken[] Tokenize(GenerationRequest request)
     {

@@ -1,0 +1,46 @@
+using OrleansEvaluator.Artifacts;
+using OrleansEvaluator.Core.Runs;
+using OrleansEvaluator.Grains;
+using OrleansEvaluator.Runs;
+
+namespace OrleansEvaluator.Hosting.Pipeline;
+
+/// <summary>
+/// The client side of starting a run: validates the config (every problem named by field), uploads its input files
+/// to the artifact store so that any silo can read them, and submits the run to its coordinator.
+/// </summary>
+public static class RunSubmitter
+{
+    /// <summary>Loads and validates a config and uploads its inputs; nothing is submitted yet.</summary>
+    /// <exception cref="RunConfigException">The config is invalid.</exception>
+    public static async Task<RunSubmission> PrepareAsync(string configPath, IArtifactStore store, string? runId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var config = RunConfigLoader.Load(configPath);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+        var inputs = new List<RunInput>();
+        async Task AddAsync(string kind, string? path)
+        {
+            if (path is null)
+                return;
+            var full = Path.GetFullPath(Path.Combine(folder, path));
+            await using var file = File.OpenRead(full);
+            inputs.Add(new RunInput(kind, Path.GetFileName(full), await store.PutAsync(file, cancellationToken)));
+        }
+        await AddAsync(RunInputKinds.SeedModel, config.Models.Seed);
+        await AddAsync(RunInputKinds.GeneratorModel, config.Models.Generator);
+        await AddAsync(RunInputKinds.JudgeModel, config.Models.Judge);
+        await AddAsync(RunInputKinds.Instructions, config.Instructions.Path);
+        foreach (var benchmark in config.Benchmarks)
+            await AddAsync(RunInputKinds.Benchmark, benchmark);
+        return new RunSubmission(runId ?? config.Name, RunConfigLoader.ToJson(config), inputs);
+    }
+
+    /// <summary>Prepares and submits a run; submitting the same run again is harmless.</summary>
+    public static async Task<RunStatus> SubmitAsync(IGrainFactory grains, IArtifactStore store, string configPath, string? runId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        var submission = await PrepareAsync(configPath, store, runId, cancellationToken);
+        return await grains.GetGrain<IRunCoordinatorGrain>(submission.RunId).SubmitAsync(submission);
+    }
+}

@@ -1,0 +1,113 @@
+using OrleansEvaluator.Data;
+using OrleansEvaluator.Grains.Pipeline;
+using OrleansEvaluator.Hosting.Pipeline;
+using OrleansEvaluator.Runs;
+
+namespace OrleansEvaluator.Grains.Tests;
+
+/// <summary>The whole loop on a real cluster of three silos and a real model: every stage's artifacts exist and add up.</summary>
+public sealed class PipelineTests(PipelineClusterFixture fixture) : IClassFixture<PipelineClusterFixture>
+{
+    internal static readonly string[] Instructions =
+    [
+        "Tell a story about a cat.", "Tell a story about a dog.", "Write about a big tree.", "Tell me about the sun.",
+        "Write a story about a boat.", "Tell a story about a little bird.",
+    ];
+
+    /// <summary>Writes a small run (instructions, a benchmark, the config) into <paramref name="folder"/> and returns the config path.</summary>
+    internal static string WriteRun(string folder, string name, int iterations, string extra = "")
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllLines(Path.Combine(folder, "instructions.jsonl"),
+            Instructions.Select((text, i) => $$"""{"id": "i{{i}}", "instruction": "{{text}}"}"""));
+        File.WriteAllLines(Path.Combine(folder, "bench.jsonl"),
+        [
+            """{"id": "b0", "subset": "s1", "prompt": "Tell a story about a cat.", "chosen": "Once upon a time there was a cat.", "rejected": "The sun is hot."}""",
+            """{"id": "b1", "subset": "s1", "prompt": "Tell a story about a dog.", "chosen": "Once upon a time there was a dog.", "rejected": "A boat."}""",
+            """{"id": "b2", "subset": "s2", "prompt": "Write about a tree.", "chosen": "The tree was big and green.", "rejected": "Lily ran."}""",
+        ]);
+        var config = Path.Combine(folder, "run.json");
+        File.WriteAllText(config, $$"""
+            {
+              "name": "{{name}}", "seed": 7, "iterations": {{iterations}}, "shards": 2,
+              "models": { "seed": "{{SharedModels.Stories260K}}" },
+              "instructions": { "path": "instructions.jsonl" },
+              "synthesis": { "answer_max_tokens": 12, "modify_max_tokens": 72, "temperature": 0.8 },
+              "judging": { "samples": 3, "max_tokens": 12, "temperature": 1.0 },
+              "training": { "epochs": 1, "context": 2048, "learning_rate": 0.0005 },
+              "benchmarks": [ "bench.jsonl" ],
+              "evaluation": { "max_tokens": 10 }{{extra}}
+            }
+            """);
+        return config;
+    }
+
+    internal static async Task<RunStatus> WaitAsync(IRunCoordinatorGrain run, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var status = await run.StatusAsync();
+            if (status.IsFinished)
+                return status;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Run {status.RunId} still in {status.Phase} (iteration {status.Iteration}) after {timeout}; last error: {status.Error}");
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task Two_iterations_produce_pairs_judgments_traces_two_models_and_evaluations()
+    {
+        var grains = fixture.Cluster.Client;
+        var config = WriteRun(Path.Combine(fixture.Folder, "run-a"), "two-iterations", iterations: 2);
+        var submitted = await RunSubmitter.SubmitAsync(grains, fixture.Store, config, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.False(submitted.IsFinished);
+
+        var status = await WaitAsync(grains.GetGrain<IRunCoordinatorGrain>("two-iterations"), TimeSpan.FromMinutes(8));
+
+        Assert.True(status.Phase == RunPhase.Completed, $"{status.Phase}: {status.Error}");
+        Assert.Equal(Instructions.Length, status.Instructions);
+        Assert.Equal(Instructions.Length, status.Selected);
+        var pairs = new List<PreferencePair>();
+        foreach (var id in status.PairArtifacts)
+            pairs.AddRange(await fixture.Store.GetAsync<PreferencePair>(id, TestContext.Current.CancellationToken));
+        Assert.Equal(status.Pairs, pairs.Count);
+        Assert.True(pairs.Count > 0, "no pairs: " + string.Join(", ", status.PairFailures));
+        Assert.Equal(Instructions.Length, pairs.Count + status.PairFailures.Values.Sum());
+        Assert.All(pairs, p => Assert.NotEqual(p.Instruction, p.ModifiedInstruction));
+
+        Assert.Equal([0, 1, 2], status.Reports.Select(r => r.Iteration));
+        var models = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var report in status.Reports.Skip(1))
+        {
+            var samples = new List<JudgmentSample>();
+            foreach (var id in report.SampleArtifacts)
+                samples.AddRange(await fixture.Store.GetAsync<JudgmentSample>(id, TestContext.Current.CancellationToken));
+            Assert.Equal(pairs.Count * 3, samples.Count); // 3 samples of one order per pair
+            Assert.Equal(report.Samples, samples.Count);
+            Assert.All(samples, s => Assert.Equal(report.Iteration, s.Iteration));
+            var traces = await fixture.Store.GetAsync<AcceptedTrace>(report.TracesArtifact!, TestContext.Current.CancellationToken);
+            Assert.Equal(report.Accepted, traces.Count);
+            Assert.All(traces, t => Assert.Contains(samples, s => s.PairId == t.PairId && s.SampleIndex == t.SampleIndex && s.IsCorrect));
+            Assert.All(traces, t => Assert.Contains("<<<BEGIN", t.Prompt, StringComparison.Ordinal));
+            Assert.NotNull(report.TrainedModel);
+            Assert.True(await fixture.Store.ExistsAsync(report.TrainedModel!, TestContext.Current.CancellationToken));
+            Assert.True(report.TrainLoss is > 0);
+            models.Add(report.TrainedModel!);
+        }
+        Assert.Equal(2, models.Count);
+
+        foreach (var report in status.Reports)
+        {
+            var score = Assert.Single(report.Scores);
+            Assert.Equal("bench", score.Benchmark);
+            var rows = await fixture.Store.GetAsync<EvaluationResult>(score.ResultsArtifact, TestContext.Current.CancellationToken);
+            Assert.Equal(6, rows.Count); // 3 items in both orders
+            Assert.All(rows, r => Assert.Equal(report.Iteration, r.Iteration));
+            Assert.Equal(rows.Average(r => r.Score), score.Accuracy!.Value, 9);
+        }
+        // Iteration i is judged by the model trained in iteration i - 1.
+        Assert.Equal(status.Reports[1].TrainedModel, status.Reports[2].JudgeModel);
+    }
+}
