@@ -1,7 +1,7 @@
 namespace OrleansEvaluator.Core.Runs;
 
 /// <summary>
-/// Everything a run needs, as one JSON file: models, instruction source, judging, rejection sampling, training,
+/// Everything a run needs, as one JSON or YAML file: models, instruction source, judging, rejection sampling, training,
 /// iterations, benchmarks and the seed from which every random choice derives.
 /// </summary>
 public sealed record RunConfig

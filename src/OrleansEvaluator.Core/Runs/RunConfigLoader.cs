@@ -18,32 +18,84 @@ public static class RunConfigLoader
         AllowTrailingCommas = true,
     };
 
-    /// <summary>Loads and validates a file; relative paths in it are taken from the file's folder.</summary>
-    /// <exception cref="RunConfigException">The file is not valid JSON, has unknown or missing fields, or invalid values.</exception>
+    /// <summary>The file extensions <see cref="Load"/> knows; any other is read as JSON.</summary>
+    public static IReadOnlyList<string> Extensions { get; } = [".json", ".yaml", ".yml"];
+
+    /// <summary>
+    /// Loads and validates a file, JSON or YAML by its extension (<c>.json</c>, <c>.yaml</c>, <c>.yml</c>; any other is
+    /// tried as JSON); relative paths in it are taken from the file's folder.
+    /// </summary>
+    /// <exception cref="RunConfigException">The file is not valid JSON or YAML, has unknown or missing fields, or invalid values.</exception>
     public static RunConfig Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
             throw new FileNotFoundException($"Run config not found: {Path.GetFullPath(path)}", path);
-        var config = Parse(File.ReadAllText(path), path);
+        var text = File.ReadAllText(path);
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        RunConfig config;
+        if (extension is ".yaml" or ".yml")
+            config = ParseYaml(text, path);
+        else if (extension is ".json")
+            config = Parse(text, path);
+        else
+        {
+            try
+            {
+                config = Parse(text, path);
+            }
+            catch (RunConfigException e)
+            {
+                var named = extension.Length == 0 ? "has no extension" : $"has the extension '{extension}'";
+                throw new RunConfigException(path,
+                    [.. e.Problems, $"read as JSON because the file {named}; name it {string.Join(", ", Extensions)} to choose the format."]);
+            }
+        }
         var errors = Validate(config, Path.GetDirectoryName(Path.GetFullPath(path))!);
         return errors.Count == 0 ? config : throw new RunConfigException(path, errors);
     }
 
     /// <summary>Parses JSON text; <paramref name="source"/> names it in errors.</summary>
-    public static RunConfig Parse(string json, string source)
+    public static RunConfig Parse(string json, string source) =>
+        Deserialize(json, source, "the file holds JSON null", e => e.LineNumber is { } l ? $" (line {l + 1})" : "");
+
+    /// <summary>
+    /// Parses YAML text into the same model as <see cref="Parse"/>, with the same field names and checks; errors name
+    /// the field and the YAML line and column. <paramref name="source"/> names the text in errors.
+    /// </summary>
+    public static RunConfig ParseYaml(string yaml, string source)
+    {
+        var (json, locations) = YamlConfigReader.Read(yaml, source);
+        return Deserialize(json, source, "the YAML document is null", e =>
+        {
+            for (var path = e.Path; !string.IsNullOrEmpty(path); path = Parent(path))
+            {
+                if (locations.TryGetValue(path, out var mark))
+                    return $" ({YamlConfigReader.At(mark)})";
+            }
+            return "";
+        });
+
+        static string? Parent(string path)
+        {
+            var cut = path.LastIndexOfAny(['.', '[']);
+            return cut > 0 ? path[..cut] : null;
+        }
+    }
+
+    /// <summary>Reads the model from JSON; <paramref name="where"/> locates a serializer error in the file.</summary>
+    private static RunConfig Deserialize(string json, string source, string nullProblem, Func<JsonException, string> where)
     {
         try
         {
-            return JsonSerializer.Deserialize<RunConfig>(json, s_options) ?? throw new RunConfigException(source, ["the file holds JSON null"]);
+            return JsonSerializer.Deserialize<RunConfig>(json, s_options) ?? throw new RunConfigException(source, [nullProblem]);
         }
         catch (JsonException e)
         {
-            var where = e.Path is { Length: > 1 } p ? p.TrimStart('$', '.') + ": " : "";
-            var line = e.LineNumber is { } l ? $" (line {l + 1})" : "";
+            var field = e.Path is { Length: > 1 } p ? p.TrimStart('$', '.') + ": " : "";
             var message = e.Message;
             var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-            throw new RunConfigException(source, [$"{where}{(cut > 0 ? message[..cut] : message)}{line}"]);
+            throw new RunConfigException(source, [$"{field}{(cut > 0 ? message[..cut] : message)}{where(e)}"]);
         }
     }
 
