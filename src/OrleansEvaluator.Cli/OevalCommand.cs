@@ -13,6 +13,7 @@ internal static class OevalCommand
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SiloCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
