@@ -55,6 +55,8 @@ internal static class SiloCommand
                 throw new ArgumentException("--primary-port is for localhost clustering; with --azure silos find each other in the membership table.");
             if (connection is not null && parse.GetValue(state) is not null)
                 throw new ArgumentException("--state is for embedded mode; with --azure grain state and artifacts live in Azure Storage.");
+            if (connection is not null) // before the host starts, so a bad value is one error line
+                OrleansEvaluator.Hosting.Configuration.AzureStorageOptionsValidator.EnsureValid(new() { ConnectionString = connection });
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.SetMinimumLevel(parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning);
             builder.UseOrleans(silo =>
