@@ -11,14 +11,14 @@ namespace OrleansEvaluator.Grains.Tests;
 /// <summary>Real <c>oeval silo</c> processes: a coordinator/trainer silo and a worker silo, reached by a client.</summary>
 public sealed class SiloProcessTests
 {
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<Process> StartSiloAsync(string arguments, CancellationToken ct)
+    internal static async Task<Process> StartSiloAsync(string arguments, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "oeval.dll")}\" silo {arguments}")
         {
@@ -26,6 +26,10 @@ public sealed class SiloProcessTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // Only the given environment picks cluster mode, whatever the test runner's own environment says.
+        start.Environment.Remove(Orleans.Hosting.EvaluatorSiloBuilderExtensions.AzureStorageEnvironmentVariable);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         var process = Process.Start(start)!;
         var ready = new TaskCompletionSource();
         process.OutputDataReceived += (_, e) => { if (e.Data?.StartsWith("silo ready", StringComparison.Ordinal) == true) ready.TrySetResult(); };

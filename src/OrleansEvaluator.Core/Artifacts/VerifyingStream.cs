@@ -2,8 +2,11 @@ using System.Security.Cryptography;
 
 namespace OrleansEvaluator.Core.Artifacts;
 
-/// <summary>A read-only stream that hashes what passes through and fails at the end if the bytes do not match the id.</summary>
-internal sealed class VerifyingStream(Stream inner, string id) : Stream
+/// <summary>
+/// A read-only stream that hashes what passes through and, at the end, throws <see cref="InvalidDataException"/> if the
+/// bytes do not match the artifact id. Shared by the artifact stores.
+/// </summary>
+public sealed class VerifyingStream(Stream inner, string id) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private bool _checked;
