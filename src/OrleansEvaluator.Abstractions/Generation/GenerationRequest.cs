@@ -54,6 +54,15 @@ public sealed record GenerationRequest
     [Id(10)]
     public string GrammarRoot { get; init; } = "root";
 
+    /// <summary>
+    /// Decode this request alone, from an empty KV cache, so its samples are the same bytes whatever else the backend
+    /// is serving and whichever worker serves it (reproducible runs). Costs throughput: nothing else shares its decode
+    /// steps. Without it, where a sequence's cells land in the shared cache depends on its neighbours, which changes
+    /// the last bits of attention sums and, now and then, a sampled token.
+    /// </summary>
+    [Id(11)]
+    public bool Isolated { get; init; }
+
     /// <summary>Upper bounds that keep a request from monopolising a backend.</summary>
     public const int MaxSamplesLimit = 256;
 

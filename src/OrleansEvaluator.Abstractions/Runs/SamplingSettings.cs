@@ -12,4 +12,9 @@ public sealed record SamplingSettings(
     [property: Id(1)] float Temperature,
     [property: Id(2)] float TopP,
     [property: Id(3)] int MaxTokens,
-    [property: Id(4)] bool Grammar);
+    [property: Id(4)] bool Grammar)
+{
+    /// <summary>Decode each request alone for reproducible outputs (see <see cref="OrleansEvaluator.Generation.GenerationRequest.Isolated"/>).</summary>
+    [Id(5)]
+    public bool Isolated { get; init; }
+}

@@ -1,10 +1,7 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
-using OrleansEvaluator.Artifacts;
-using OrleansEvaluator.Core.Artifacts;
 using OrleansEvaluator.Grains;
 
 namespace OrleansEvaluator.Cli.Commands;
@@ -24,8 +21,7 @@ internal static class EmbeddedSilo
             silo.Configure<ClusterOptions>(o => { o.ClusterId = "oeval-embedded"; o.ServiceId = "oeval"; });
             silo.UseLocalhostClustering(siloPort, gatewayPort, new IPEndPoint(IPAddress.Loopback, siloPort));
             silo.UseEvaluatorRoles(SiloRoles.All);
-            silo.AddEvaluatorFileStorage(Path.Combine(folder, "state"));
-            silo.Services.AddSingleton<IArtifactStore>(new LocalArtifactStore(Path.Combine(folder, "artifacts")));
+            silo.AddEvaluatorLocalStorage(folder);
             silo.AddEvaluatorPipeline(p => p.ModelCache = Path.Combine(folder, "models"));
             silo.AddInferenceWorker(_ => { }, e => e.Threads = threads);
             silo.AddTrainer(new OrleansEvaluator.Training.TrainerOptions { Threads = threads });

@@ -10,6 +10,13 @@ public sealed record RunConfig
     public ulong Seed { get; init; }
     public int Iterations { get; init; } = 3;
     public int Shards { get; init; } = 8;
+
+    /// <summary>
+    /// Every generation decodes alone, so the same inputs, config and seed give the same artifacts whatever the
+    /// cluster does (and a retried chunk gives what the lost one would have). Off: requests share decode steps,
+    /// several times faster, and outputs may differ in rare tokens between runs.
+    /// </summary>
+    public bool Reproducible { get; init; } = true;
     public required RunModels Models { get; init; }
     public required RunInstructions Instructions { get; init; }
     public RunSynthesis Synthesis { get; init; } = new();

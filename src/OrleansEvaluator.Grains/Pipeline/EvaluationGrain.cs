@@ -98,7 +98,7 @@ public sealed class EvaluationGrain : Grain, IEvaluationGrain
             var result = await worker.GenerateWithAsync(work.Judge, new GenerationRequest
             {
                 Model = judge, Messages = s_judge.Format(item.Prompt, a, b), MaxTokens = work.Sampling.MaxTokens, Samples = work.Sampling.Samples,
-                Temperature = work.Sampling.Temperature, TopP = work.Sampling.TopP, Seed = Seeds.For(work.Seed, $"eval|{item.Id}|{order}"),
+                Temperature = work.Sampling.Temperature, TopP = work.Sampling.TopP, Isolated = work.Sampling.Isolated, Seed = Seeds.For(work.Seed, $"eval|{item.Id}|{order}"),
                 Grammar = work.Sampling.Grammar ? VerdictGrammar.ForMaxTokens(work.Sampling.MaxTokens) : null,
             });
             return (result.Samples.Select(s =>

@@ -268,8 +268,8 @@ public sealed partial class RunCoordinatorGrain(
     {
         var s = config.Synthesis;
         var works = state.State.ShardInputs.Select(input => new SynthesisWork(input, state.State.Generator!,
-            new SamplingSettings(1, s.Temperature, s.TopP, s.AnswerMaxTokens, false),
-            new SamplingSettings(1, s.Temperature, s.TopP, s.ModifyMaxTokens, s.Grammar), config.Seed)).ToArray();
+            new SamplingSettings(1, s.Temperature, s.TopP, s.AnswerMaxTokens, false) { Isolated = config.Reproducible },
+            new SamplingSettings(1, s.Temperature, s.TopP, s.ModifyMaxTokens, s.Grammar) { Isolated = config.Reproducible }, config.Seed)).ToArray();
         var reports = await OnShardsAsync(works, (shard, work) => shard.SynthesizeAsync(work));
         state.State.PairShards = [.. reports];
         if (reports.Sum(r => r.Produced) == 0)
@@ -286,7 +286,10 @@ public sealed partial class RunCoordinatorGrain(
         var iteration = state.State.Iteration;
         var judge = state.State.Judges[iteration];
         var ev = config.Evaluation;
-        var sampling = new SamplingSettings(ev.Samples, ev.Temperature, config.Judging.TopP, ev.MaxTokens > 0 ? ev.MaxTokens : config.Judging.MaxTokens, config.Judging.Grammar);
+        var sampling = new SamplingSettings(ev.Samples, ev.Temperature, config.Judging.TopP, ev.MaxTokens > 0 ? ev.MaxTokens : config.Judging.MaxTokens, config.Judging.Grammar)
+        {
+            Isolated = config.Reproducible,
+        };
         var evaluation = GrainFactory.GetGrain<IEvaluationGrain>($"{RunId}/{iteration}");
         var scores = new List<BenchmarkScore>();
         foreach (var (name, artifact) in state.State.Benchmarks.OrderBy(b => b.Key, StringComparer.Ordinal))
@@ -308,7 +311,7 @@ public sealed partial class RunCoordinatorGrain(
         var j = config.Judging;
         var clock = Stopwatch.StartNew();
         var works = state.State.PairShards.Select(p => new JudgeWork(iteration, p.Artifact, judge,
-            new SamplingSettings(j.Samples, j.Temperature, j.TopP, j.MaxTokens, j.Grammar), j.BothOrders, config.Seed)).ToArray();
+            new SamplingSettings(j.Samples, j.Temperature, j.TopP, j.MaxTokens, j.Grammar) { Isolated = config.Reproducible }, j.BothOrders, config.Seed)).ToArray();
         var reports = await OnShardsAsync(works, (shard, work) => shard.JudgeAsync(work));
         var samples = new List<JudgmentSample>();
         foreach (var r in reports)

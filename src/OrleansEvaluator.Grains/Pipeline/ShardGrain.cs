@@ -79,7 +79,7 @@ public sealed class ShardGrain : Grain, IShardGrain
             answer = await worker.GenerateWithAsync(work.Generator, new GenerationRequest
             {
                 Model = model, Messages = s_answer.Format(x.Text), MaxTokens = work.Answer.MaxTokens,
-                Temperature = work.Answer.Temperature, TopP = work.Answer.TopP, Seed = Seeds.For(work.Seed, $"answer|{x.Id}"),
+                Temperature = work.Answer.Temperature, TopP = work.Answer.TopP, Isolated = work.Answer.Isolated, Seed = Seeds.For(work.Seed, $"answer|{x.Id}"),
             });
         }
         catch (ArgumentException)
@@ -96,7 +96,7 @@ public sealed class ShardGrain : Grain, IShardGrain
             modified = await worker.GenerateWithAsync(work.Generator, new GenerationRequest
             {
                 Model = model, Messages = s_modify.Format(x.Text, chosen.Answer!), MaxTokens = work.Modify.MaxTokens,
-                Temperature = work.Modify.Temperature, TopP = work.Modify.TopP, Seed = Seeds.For(work.Seed, $"modify|{x.Id}"),
+                Temperature = work.Modify.Temperature, TopP = work.Modify.TopP, Isolated = work.Modify.Isolated, Seed = Seeds.For(work.Seed, $"modify|{x.Id}"),
                 Grammar = work.Modify.Grammar ? ModifiedInstructionGrammar.ForMaxTokens(work.Modify.MaxTokens) : null,
             });
         }
@@ -155,7 +155,7 @@ public sealed class ShardGrain : Grain, IShardGrain
             result = await worker.GenerateWithAsync(work.Judge, new GenerationRequest
             {
                 Model = judge, Messages = s_judge.Format(pair, order), MaxTokens = work.Sampling.MaxTokens, Samples = work.Sampling.Samples,
-                Temperature = work.Sampling.Temperature, TopP = work.Sampling.TopP, Seed = Seeds.For(work.Seed, $"judge|{work.Iteration}|{pair.Id}|{order}"),
+                Temperature = work.Sampling.Temperature, TopP = work.Sampling.TopP, Isolated = work.Sampling.Isolated, Seed = Seeds.For(work.Seed, $"judge|{work.Iteration}|{pair.Id}|{order}"),
                 Grammar = work.Sampling.Grammar ? VerdictGrammar.ForMaxTokens(work.Sampling.MaxTokens) : null,
             });
         }

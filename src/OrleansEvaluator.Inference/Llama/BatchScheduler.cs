@@ -174,6 +174,12 @@ internal sealed partial class BatchScheduler : IAsyncDisposable
             }
             if (_reservedSequences + next.Samples.Length > _maxSequences || _reservedCells + next.Cells > _contextSize)
                 return;
+            // An isolated request decodes alone, from cell 0: its cache layout, hence its arithmetic, never depends on
+            // what else the engine serves. Requests queued behind it wait, in order.
+            if (_active.Any(a => a.Request.Isolated) || (next.Request.Isolated && _active.Count > 0))
+                return;
+            if (next.Request.Isolated)
+                _executor.Context.NativeHandle.MemoryClear(true);
             _queue.Reader.TryRead(out _);
             _reservedSequences += next.Samples.Length;
             _reservedCells += next.Cells;
