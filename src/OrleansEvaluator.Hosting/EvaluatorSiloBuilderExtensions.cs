@@ -91,10 +91,13 @@ public static class EvaluatorSiloBuilderExtensions
             o.TableServiceClient = new TableServiceClient(azure.Value.ConnectionString);
             o.TableName = azure.Value.ClusteringTable;
         }));
-        silo.AddAzureTableGrainStorage(OrleansEvaluator.Grains.Registry.ModelRegistryGrain.StorageName, b => b.Configure<IOptions<AzureStorageOptions>>((o, azure) =>
+        silo.AddAzureTableGrainStorage(OrleansEvaluator.Grains.Registry.ModelRegistryGrain.StorageName, b => b.Configure<IOptions<AzureStorageOptions>, Orleans.Serialization.Serializer>((o, azure, serializer) =>
         {
             o.TableServiceClient = new TableServiceClient(azure.Value.ConnectionString);
             o.TableName = azure.Value.GrainStateTable;
+            // The grains' own serializers, as in embedded mode: the default JSON one cannot read back read-only
+            // collections in persisted records.
+            o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer);
         }));
         silo.Services.AddSingleton<IArtifactStore>(sp =>
         {

@@ -24,6 +24,7 @@ internal static class SiloCommand
         };
         var advertiseIp = new Option<string?>("--advertise-ip") { Description = "With --azure: the address other silos and clients reach this one at; listens on every address. Default: loopback only." };
         var fastFailure = new Option<bool>("--fast-failure-detection") { Description = "Declare dead silos within seconds (tests and development clusters)." };
+        var modelCache = new Option<DirectoryInfo?>("--model-cache") { Description = "Where workers and trainers keep models fetched from the artifact store (default: a temp folder)." };
         var siloPort = new Option<int>("--silo-port") { DefaultValueFactory = _ => 11111, Description = "Silo-to-silo port." };
         var gatewayPort = new Option<int>("--gateway-port") { DefaultValueFactory = _ => 30000, Description = "Client gateway port." };
         var primaryPort = new Option<int?>("--primary-port") { Description = "Silo port of the primary silo (localhost clustering only); default: this silo." };
@@ -32,7 +33,7 @@ internal static class SiloCommand
         var verbose = CommonOptions.Verbose();
         var command = new Command("silo", "Run a silo with the given roles until stopped (Ctrl-C or SIGTERM).")
         {
-            roles, models, state, azure, advertiseIp, fastFailure, siloPort, gatewayPort, primaryPort, clusterId, threads, verbose,
+            roles, models, state, azure, advertiseIp, fastFailure, modelCache, siloPort, gatewayPort, primaryPort, clusterId, threads, verbose,
         };
         command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
         {
@@ -77,6 +78,13 @@ internal static class SiloCommand
                 }
                 if (parse.GetValue(fastFailure))
                     silo.UseEvaluatorFastFailureDetection();
+                // A silo with persistent state picks up unfinished runs when it (re)starts as a coordinator.
+                silo.AddEvaluatorPipeline(p =>
+                {
+                    p.ResumeRunsOnStart = connection is not null || parse.GetValue(state) is not null;
+                    if (parse.GetValue(modelCache) is { } cache)
+                        p.ModelCache = cache.FullName;
+                });
                 silo.UseEvaluatorRoles(roleList);
                 if (roleList.Contains(SiloRoles.Worker))
                 {
