@@ -151,6 +151,24 @@ public static class EvaluatorSiloBuilderExtensions
         silo.Services.AddOptions<ModelCatalogOptions>().Configure(catalog).ValidateOnStart();
         silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelCatalogOptions>, ModelCatalogOptionsValidator>());
         silo.Services.TryAddSingleton<SiloModelHost>();
+        silo.Services.TryAddSingleton<IWorkerBackend>(sp => sp.GetRequiredService<SiloModelHost>());
+        return silo;
+    }
+
+    /// <summary>
+    /// Makes this silo a simulated inference worker: requests take a fixed latency in a fixed number of slots and
+    /// return parseable text, so a cluster's orchestration can be measured without a model (<c>oeval bench cluster</c>).
+    /// </summary>
+    public static ISiloBuilder AddSimulatedInferenceWorker(this ISiloBuilder silo, Action<OrleansEvaluator.Grains.Simulation.SimulatedWorkerOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new OrleansEvaluator.Grains.Simulation.SimulatedWorkerOptions();
+        configure(options);
+        if (options.Validate() is [var problem, ..])
+            throw new ArgumentException("Simulated worker: " + problem);
+        silo.Services.AddSingleton(Options.Create(options));
+        silo.Services.TryAddSingleton<IWorkerBackend, OrleansEvaluator.Grains.Simulation.SimulatedWorkerBackend>();
         return silo;
     }
 }

@@ -12,7 +12,32 @@ internal static class BenchCommand
         var bench = new Command("bench", "Measure throughput; every result is a ratio of two paths run in the same process.");
         bench.Subcommands.Add(Engine());
         bench.Subcommands.Add(Training());
+        bench.Subcommands.Add(Cluster());
         return bench;
+    }
+
+    private static Command Cluster()
+    {
+        var pairs = new Option<int>("--pairs") { Description = "Instructions (pairs) in the run.", DefaultValueFactory = _ => 1536 };
+        var samples = new Option<int>("--samples") { Description = "Judgments per pair and order.", DefaultValueFactory = _ => 4 };
+        var latency = new Option<int>("--latency-ms") { Description = "Simulated time per request.", DefaultValueFactory = _ => 50 };
+        var capacity = new Option<int>("--capacity") { Description = "Simulated requests served at once per worker silo.", DefaultValueFactory = _ => 8 };
+        var command = new Command("cluster", "The pipeline on 1, 2 and 4 worker silo processes with a fixed-latency simulator instead of a model (cluster-scaling-4x; ideal 4).")
+        {
+            pairs, samples, latency, capacity,
+        };
+        command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
+        {
+            var settings = new ClusterBenchmarkSettings
+            {
+                Pairs = parse.GetValue(pairs), Samples = parse.GetValue(samples), LatencyMilliseconds = parse.GetValue(latency), Capacity = parse.GetValue(capacity),
+            };
+            if (settings.Pairs < 1 || settings.Samples < 1 || settings.LatencyMilliseconds < 0 || settings.Capacity < 1)
+                throw new ArgumentException("--pairs, --samples and --capacity must be at least 1; --latency-ms must not be negative.");
+            await new ClusterBenchmark(settings, Console.Out).RunAsync(ct);
+            return 0;
+        }));
+        return command;
     }
 
     private static Command Training()

@@ -25,6 +25,8 @@ internal static class SiloCommand
         var advertiseIp = new Option<string?>("--advertise-ip") { Description = "With --azure: the address other silos and clients reach this one at; listens on every address. Default: loopback only." };
         var fastFailure = new Option<bool>("--fast-failure-detection") { Description = "Declare dead silos within seconds (tests and development clusters)." };
         var modelCache = new Option<DirectoryInfo?>("--model-cache") { Description = "Where workers and trainers keep models fetched from the artifact store (default: a temp folder)." };
+        var simulateLatency = new Option<int?>("--simulate-latency-ms") { Description = "Worker role: a fixed-latency simulator instead of the model engine (orchestration benchmarks)." };
+        var simulateCapacity = new Option<int>("--simulate-capacity") { DefaultValueFactory = _ => 8, Description = "With --simulate-latency-ms: requests served at once." };
         var siloPort = new Option<int>("--silo-port") { DefaultValueFactory = _ => 11111, Description = "Silo-to-silo port." };
         var gatewayPort = new Option<int>("--gateway-port") { DefaultValueFactory = _ => 30000, Description = "Client gateway port." };
         var primaryPort = new Option<int?>("--primary-port") { Description = "Silo port of the primary silo (localhost clustering only); default: this silo." };
@@ -33,7 +35,7 @@ internal static class SiloCommand
         var verbose = CommonOptions.Verbose();
         var command = new Command("silo", "Run a silo with the given roles until stopped (Ctrl-C or SIGTERM).")
         {
-            roles, models, state, azure, advertiseIp, fastFailure, modelCache, siloPort, gatewayPort, primaryPort, clusterId, threads, verbose,
+            roles, models, state, azure, advertiseIp, fastFailure, modelCache, simulateLatency, simulateCapacity, siloPort, gatewayPort, primaryPort, clusterId, threads, verbose,
         };
         command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
         {
@@ -86,7 +88,15 @@ internal static class SiloCommand
                         p.ModelCache = cache.FullName;
                 });
                 silo.UseEvaluatorRoles(roleList);
-                if (roleList.Contains(SiloRoles.Worker))
+                if (roleList.Contains(SiloRoles.Worker) && parse.GetValue(simulateLatency) is { } latency)
+                {
+                    silo.AddSimulatedInferenceWorker(o =>
+                    {
+                        o.Latency = TimeSpan.FromMilliseconds(latency);
+                        o.Capacity = parse.GetValue(simulateCapacity);
+                    });
+                }
+                else if (roleList.Contains(SiloRoles.Worker))
                 {
                     silo.AddInferenceWorker(c =>
                     {

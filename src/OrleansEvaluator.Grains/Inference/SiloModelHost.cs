@@ -9,13 +9,16 @@ namespace OrleansEvaluator.Grains.Inference;
 /// The silo's engine plus its catalog: a model is loaded the first time a request names it, once, however many
 /// requests arrive together.
 /// </summary>
-public sealed class SiloModelHost(LlamaEngine engine, IOptions<ModelCatalogOptions> catalog, IServiceProvider services) : IDisposable
+public sealed class SiloModelHost(LlamaEngine engine, IOptions<ModelCatalogOptions> catalog, IServiceProvider services) : IWorkerBackend, IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly List<ModelVersion> _versions = [];
 
     /// <summary>The engine.</summary>
     public LlamaEngine Engine => engine;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> LoadedModels => engine.Models.Select(m => m.Id).ToArray();
 
     /// <summary>Generates, loading the model from the catalog if needed.</summary>
     public async Task<GenerationResult> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
