@@ -19,6 +19,12 @@ namespace OrleansEvaluator.Core.Prompts;
 /// start another or forge a verdict marker. A placeholder that is a whole message on its own (a user text of just
 /// <c>{{instruction}}</c>) is sent verbatim: that message has no structure to protect.
 /// </para>
+/// <para>
+/// A template made with <c>fenced: false</c> (template files: <c>fence: none</c>) puts each value in place instead,
+/// after <see cref="UntrustedText.Neutralize"/> and with every whitespace run made one space, so a value stays on its
+/// line and still cannot forge a marker. It exists for tiny models whose whole context is about a hundred tokens
+/// (the TinyWorld demo), where two fence lines with a random tag would cost more than the example itself.
+/// </para>
 /// </remarks>
 public sealed class PromptTemplate
 {
@@ -30,7 +36,8 @@ public sealed class PromptTemplate
     /// <param name="version">Version without whitespace; change it whenever the text changes.</param>
     /// <param name="systemText">The system message, or null for none.</param>
     /// <param name="userText">The user message.</param>
-    public PromptTemplate(string name, string version, string? systemText, string userText)
+    /// <param name="fenced">False to put values in place, on one line, instead of in fenced blocks.</param>
+    public PromptTemplate(string name, string version, string? systemText, string userText, bool fenced = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(version);
@@ -43,6 +50,7 @@ public sealed class PromptTemplate
         Version = version;
         SystemText = systemText;
         UserText = userText;
+        Fenced = fenced;
         _system = systemText is null ? null : Segments(systemText, nameof(systemText));
         _user = Segments(userText, nameof(userText));
         Placeholders = (_system ?? []).Concat(_user).Where(s => s.IsPlaceholder).Select(s => s.Text)
@@ -50,6 +58,9 @@ public sealed class PromptTemplate
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var field in new[] { name, version, systemText is null ? "0" : "1", systemText ?? "", userText })
             Fence.AppendField(hash, field);
+        // Only an unfenced template hashes the mode, so the fingerprints of existing (fenced) templates stay as they were.
+        if (!fenced)
+            Fence.AppendField(hash, "unfenced");
         Fingerprint = Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
@@ -70,6 +81,9 @@ public sealed class PromptTemplate
 
     /// <summary>The user text as written.</summary>
     public string UserText { get; }
+
+    /// <summary>True when values render in fenced blocks (the default); false when they render in place.</summary>
+    public bool Fenced { get; }
 
     /// <summary>The distinct placeholder names, in order of first use.</summary>
     public ReadOnlyCollection<string> Placeholders { get; }
@@ -97,8 +111,8 @@ public sealed class PromptTemplate
             seed.Add(neutral[name]);
         }
         var tag = Fence.Tag(seed, [.. neutral.Values, SystemText ?? "", UserText]);
-        var user = ChatMessage.User(Compose(_user, values, neutral, tag));
-        return _system is null ? [user] : [ChatMessage.System(Compose(_system, values, neutral, tag)), user];
+        var user = ChatMessage.User(Compose(_user, values, neutral, tag, Fenced));
+        return _system is null ? [user] : [ChatMessage.System(Compose(_system, values, neutral, tag, Fenced)), user];
     }
 
     /// <summary>Throws unless the template uses exactly <paramref name="required"/>.</summary>
@@ -111,10 +125,12 @@ public sealed class PromptTemplate
     }
 
     private static string Compose((string Text, bool IsPlaceholder)[] segments, IReadOnlyDictionary<string, string> raw,
-        Dictionary<string, string> neutral, string tag)
+        Dictionary<string, string> neutral, string tag, bool fenced)
     {
         if (segments.Count(s => s.IsPlaceholder) == 1 && segments.All(s => s.IsPlaceholder || string.IsNullOrWhiteSpace(s.Text)))
             return raw[segments.Single(s => s.IsPlaceholder).Text];
+        if (!fenced)
+            return string.Concat(segments.Select(s => s.IsPlaceholder ? OneLine(neutral[s.Text]) : s.Text));
         var text = new StringBuilder();
         var afterFence = false;
         foreach (var (value, isPlaceholder) in segments)
@@ -135,6 +151,9 @@ public sealed class PromptTemplate
         }
         return text.ToString();
     }
+
+    private static string OneLine(string value) =>
+        string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static (string Text, bool IsPlaceholder)[] Segments(string text, string parameter)
     {

@@ -9,6 +9,8 @@ namespace OrleansEvaluator.Core.Prompts;
 /// # Lines starting with '#' before the first section are comments.
 /// name: my-judge
 /// version: 2
+/// # Optional: 'fence: none' puts values in place on one line instead of in fenced blocks (see PromptTemplate).
+/// fence: block
 ///
 /// ### system
 /// Text of the system message (optional section).
@@ -70,6 +72,14 @@ public static class PromptTemplateFile
             Error(name.Line, $"template name '{name.Value}' must be non-empty, without whitespace or '@'");
         if (version.Value is { } v && v.Any(char.IsWhiteSpace))
             Error(version.Line, $"version '{v}' must not contain whitespace");
+        var fenced = true;
+        if (header.TryGetValue("fence", out var fence))
+        {
+            if (fence.Value.Equals("none", StringComparison.OrdinalIgnoreCase))
+                fenced = false;
+            else if (!fence.Value.Equals("block", StringComparison.OrdinalIgnoreCase))
+                Error(fence.Line, $"fence '{fence.Value}' must be 'block' or 'none'");
+        }
         if (!sections.Exists(s => s.Name == "user"))
             Error(lines.Length, "missing '### user' section");
 
@@ -91,7 +101,7 @@ public static class PromptTemplateFile
 
         if (errors.Count > 0)
             throw new PromptTemplateException(errors.OrderBy(e => e.Line).ToList());
-        return new PromptTemplate(name.Value, version.Value, texts.GetValueOrDefault("system"), texts["user"]);
+        return new PromptTemplate(name.Value, version.Value, texts.GetValueOrDefault("system"), texts["user"], fenced);
     }
 
     private static string? SectionName(string trimmed)
@@ -109,9 +119,10 @@ public static class PromptTemplateFile
     {
         var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
         var key = colon < 0 ? "" : trimmed[..colon].Trim();
-        if (!key.Equals("name", StringComparison.OrdinalIgnoreCase) && !key.Equals("version", StringComparison.OrdinalIgnoreCase))
+        if (!key.Equals("name", StringComparison.OrdinalIgnoreCase) && !key.Equals("version", StringComparison.OrdinalIgnoreCase)
+            && !key.Equals("fence", StringComparison.OrdinalIgnoreCase))
         {
-            error(number, $"expected 'name: …', 'version: …', a '#' comment or a section header, not '{trimmed}'");
+            error(number, $"expected 'name: …', 'version: …', 'fence: …', a '#' comment or a section header, not '{trimmed}'");
             return;
         }
         if (header.TryGetValue(key, out var previous))

@@ -1,0 +1,14 @@
+namespace OrleansEvaluator.Core.TinyWorld;
+
+/// <summary>What a seed-training example teaches.</summary>
+public enum TinyExampleKind
+{
+    /// <summary>Instruction → answer.</summary>
+    Answer,
+
+    /// <summary>Instruction and its answer → modified instruction and its answer.</summary>
+    Modify,
+
+    /// <summary>Instruction and two answers → the verdict naming the right one (ground truth, for checking judge SFT).</summary>
+    Judge,
+}

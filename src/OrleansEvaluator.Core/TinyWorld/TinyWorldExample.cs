@@ -1,0 +1,21 @@
+using OrleansEvaluator.Generation;
+
+namespace OrleansEvaluator.Core.TinyWorld;
+
+/// <summary>
+/// One training example: the prompt as the task's template renders it (apply the model's chat template to it exactly
+/// as at inference) and the text the model should write.
+/// </summary>
+/// <param name="Id">Content-derived id (kind, prompt and target).</param>
+/// <param name="Kind">What the example teaches.</param>
+/// <param name="Family">The family of its instruction.</param>
+/// <param name="Instruction">The instruction it is about.</param>
+/// <param name="Prompt">The rendered messages.</param>
+/// <param name="Target">The completion.</param>
+public sealed record TinyWorldExample(
+    string Id,
+    TinyExampleKind Kind,
+    TinyFamily Family,
+    string Instruction,
+    IReadOnlyList<ChatMessage> Prompt,
+    string Target);

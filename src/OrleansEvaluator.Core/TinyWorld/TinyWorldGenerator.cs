@@ -1,0 +1,200 @@
+using System.Globalization;
+using OrleansEvaluator.Core.Import;
+using OrleansEvaluator.Core.Parsing;
+using OrleansEvaluator.Core.Prompts;
+using OrleansEvaluator.Core.Sampling;
+using OrleansEvaluator.Data;
+using OrleansEvaluator.Generation;
+
+namespace OrleansEvaluator.Core.TinyWorld;
+
+/// <summary>
+/// Generates a TinyWorld from its options: the instruction pool the loop works on, a held-out pairwise benchmark, and
+/// seed-training examples. Everything is a function of the options (seed included); nothing depends on call order.
+/// </summary>
+/// <remarks>
+/// Each family's instructions are split once: a seeded share is held out for the benchmark and the rest form the pool.
+/// Held-out instructions never appear in the pool or in seed data, not even as a modified instruction: pool
+/// instructions are modified only into other pool instructions. Their words (and answers) do occur elsewhere, so the
+/// benchmark asks unseen combinations of known words.
+/// </remarks>
+public sealed class TinyWorldGenerator
+{
+    /// <summary>The <see cref="Instruction.Source"/> and <see cref="PairwiseItem.Benchmark"/> of generated records.</summary>
+    public const string SourceName = "tinyworld";
+
+    private readonly HashSet<TinyTask> _pool;
+    private readonly Dictionary<TinyFamily, TinyTask[]> _poolByFamily = [];
+    private readonly Dictionary<TinyFamily, TinyTask[]> _modifiableByFamily = [];
+    private readonly Dictionary<TinyTask, IReadOnlyList<TinyTask>> _poolNeighbours = [];
+
+    /// <summary>Builds the world; throws <see cref="ArgumentException"/> listing every problem with the options.</summary>
+    public TinyWorldGenerator(TinyWorldOptions options)
+    {
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        Rules = new TinyWorldRules(options);
+        Oracle = new TinyWorldOracle(Rules);
+        var pool = new List<TinyTask>();
+        var heldOut = new List<TinyTask>();
+        foreach (var family in Rules.Families)
+        {
+            var all = Rules.All(family);
+            var held = (int)Math.Clamp(Math.Round(options.HeldOutFraction * all.Count), 1, all.Count - 1);
+            var chosen = all.OrderBy(t => StableRandom.Hash(options.Seed, "held-out/" + t.Text))
+                .ThenBy(t => t.Text, StringComparer.Ordinal).Take(held).ToHashSet();
+            // Keep the rules' order within each side, so listings read naturally and do not depend on the hash order.
+            heldOut.AddRange(all.Where(chosen.Contains));
+            _poolByFamily[family] = [.. all.Where(t => !chosen.Contains(t))];
+            pool.AddRange(_poolByFamily[family]);
+        }
+        PoolTasks = pool;
+        HeldOutTasks = heldOut;
+        _pool = [.. pool];
+        foreach (var task in pool)
+            _poolNeighbours[task] = [.. Rules.Neighbours(task).Where(_pool.Contains)];
+        foreach (var family in Rules.Families)
+            _modifiableByFamily[family] = [.. _poolByFamily[family].Where(t => _poolNeighbours[t].Count > 0)];
+    }
+
+    /// <summary>The options the world was made from.</summary>
+    public TinyWorldOptions Options { get; }
+
+    /// <summary>The world's grammar.</summary>
+    public TinyWorldRules Rules { get; }
+
+    /// <summary>Ground truth for the world's texts.</summary>
+    public TinyWorldOracle Oracle { get; }
+
+    /// <summary>The pool's tasks, by family in the options' order.</summary>
+    public IReadOnlyList<TinyTask> PoolTasks { get; }
+
+    /// <summary>The held-out tasks (benchmark only), by family in the options' order.</summary>
+    public IReadOnlyList<TinyTask> HeldOutTasks { get; }
+
+    /// <summary>The neighbours of a task that are themselves pool tasks: what seed data may write as a modified instruction.</summary>
+    public IReadOnlyList<TinyTask> PoolNeighbours(TinyTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return _poolNeighbours.TryGetValue(task, out var neighbours) ? neighbours : [.. Rules.Neighbours(task).Where(_pool.Contains)];
+    }
+
+    /// <summary>The pool as instructions with content-derived ids; <see cref="Instruction.Category"/> is the family.</summary>
+    public IReadOnlyList<Instruction> InstructionPool() =>
+        [.. PoolTasks.Select(t => new Instruction(TextNormalizer.ContentId("tw", t.Text), t.Text, SourceName, FamilyName(t.Family)))];
+
+    /// <summary>
+    /// The held-out benchmark: for each held-out instruction, up to <see cref="TinyWorldOptions.PairsPerHeldOutInstruction"/>
+    /// items whose chosen response is a right answer and whose rejected response is the answer to a different neighbour
+    /// (so wrong for the instruction). <see cref="PairwiseItem.Subset"/> is the family; the order shown is left to the evaluator.
+    /// </summary>
+    public IReadOnlyList<PairwiseItem> Benchmark()
+    {
+        var items = new List<PairwiseItem>();
+        foreach (var task in HeldOutTasks)
+        {
+            var random = StableRandom.For(Options.Seed, "benchmark/" + task.Text);
+            var rejected = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var neighbour in Shuffle(Rules.Neighbours(task), random))
+            {
+                if (rejected.Count == Options.PairsPerHeldOutInstruction)
+                    break;
+                var answer = Pick(neighbour.CorrectAnswers, random);
+                if (!rejected.Add(answer))
+                    continue;
+                var chosen = Pick(task.CorrectAnswers, random);
+                var id = TextNormalizer.ContentId("tw", string.Join('\u0000', task.Text, chosen, answer));
+                items.Add(new PairwiseItem(id, SourceName, FamilyName(task.Family), task.Text, chosen, answer, Tie: false, ChosenPosition: null));
+            }
+        }
+        return items;
+    }
+
+    /// <summary>
+    /// <see cref="TinyWorldOptions.AnsweringExamples"/> answering examples: a family at random, then a pool instruction
+    /// of it, then one of its right answers (so naming examples show many members).
+    /// </summary>
+    public IEnumerable<TinyWorldExample> AnsweringExamples(AnswerPrompt prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        for (var i = 0; i < Options.AnsweringExamples; i++)
+        {
+            var random = StableRandom.For(Options.Seed, "answer/" + i.ToString(CultureInfo.InvariantCulture));
+            var task = PickTask(random, _poolByFamily);
+            yield return Example(TinyExampleKind.Answer, task, prompt.Format(task.Text), Pick(task.CorrectAnswers, random));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="TinyWorldOptions.ModificationExamples"/> modification examples: a pool instruction and a right answer
+    /// in the prompt; a pool neighbour and a right answer to it as the target, laid out with the markers of
+    /// <see cref="ModifiedInstructionParser"/> on one line.
+    /// </summary>
+    public IEnumerable<TinyWorldExample> ModificationExamples(ModifiedInstructionPrompt prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        for (var i = 0; i < Options.ModificationExamples; i++)
+        {
+            var random = StableRandom.For(Options.Seed, "modify/" + i.ToString(CultureInfo.InvariantCulture));
+            var task = PickTask(random, _modifiableByFamily);
+            var neighbour = Pick(PoolNeighbours(task), random);
+            yield return Example(TinyExampleKind.Modify, task, prompt.Format(task.Text, Pick(task.CorrectAnswers, random)),
+                ModificationTarget(neighbour.Text, Pick(neighbour.CorrectAnswers, random)));
+        }
+    }
+
+    /// <summary>
+    /// Ground-truth judgments on pool instructions (right answer against a pool neighbour's answer, the right one shown
+    /// first or second at random), for checking that judge fine-tuning can learn the verdict before running the loop.
+    /// </summary>
+    public IEnumerable<TinyWorldExample> JudgmentExamples(JudgePrompt prompt, int count)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        for (var i = 0; i < count; i++)
+        {
+            var random = StableRandom.For(Options.Seed, "judge/" + i.ToString(CultureInfo.InvariantCulture));
+            var task = PickTask(random, _modifiableByFamily);
+            var right = Pick(task.CorrectAnswers, random);
+            var wrong = Pick(Pick(PoolNeighbours(task), random).CorrectAnswers, random);
+            var rightFirst = random.Next(2) == 0;
+            yield return rightFirst
+                ? Example(TinyExampleKind.Judge, task, prompt.Format(task.Text, right, wrong), VerdictParser.MarkerA)
+                : Example(TinyExampleKind.Judge, task, prompt.Format(task.Text, wrong, right), VerdictParser.MarkerB);
+        }
+    }
+
+    /// <summary>The modification output for a modified instruction and its answer, on one line.</summary>
+    public static string ModificationTarget(string modifiedInstruction, string answer) =>
+        $"{ModifiedInstructionParser.InstructionMarker} {modifiedInstruction} {ModifiedInstructionParser.ResponseMarker} {answer} {ModifiedInstructionParser.EndMarker}";
+
+    /// <summary>The family as written in records: lower case (<c>successor</c>).</summary>
+    public static string FamilyName(TinyFamily family) => family.ToString().ToLowerInvariant();
+
+    // A family first, then a task in it: the comparison family has fifty times as many instructions as naming, and the
+    // seed should practise every family about equally.
+    private TinyTask PickTask(Random random, Dictionary<TinyFamily, TinyTask[]> byFamily)
+    {
+        var families = Rules.Families.Where(f => byFamily[f].Length > 0).ToList();
+        return Pick(byFamily[Pick(families, random)], random);
+    }
+
+    private static TinyWorldExample Example(TinyExampleKind kind, TinyTask task, IReadOnlyList<ChatMessage> prompt, string target)
+    {
+        var key = string.Join('\u0000', [kind.ToString(), .. prompt.Select(m => m.Role + ":" + m.Content), target]);
+        return new TinyWorldExample(TextNormalizer.ContentId("tw-" + kind.ToString().ToLowerInvariant(), key), kind, task.Family,
+            task.Text, prompt, target);
+    }
+
+    private static T Pick<T>(IReadOnlyList<T> items, Random random) => items[random.Next(items.Count)];
+
+    private static List<T> Shuffle<T>(IReadOnlyList<T> items, Random random)
+    {
+        var list = items.ToList();
+        for (var i = list.Count - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (list[i], list[j]) = (list[j], list[i]);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,61 @@
+namespace OrleansEvaluator.Core.TinyWorld;
+
+/// <summary>The shape of a generated TinyWorld: which families, how many words and numbers, what is held out.</summary>
+public sealed record TinyWorldOptions
+{
+    /// <summary>Every random choice (held-out split, answers, neighbours, examples) derives from it.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>The task families in the world; at least one, no repeats.</summary>
+    public IReadOnlyList<TinyFamily> Families { get; init; } =
+        [TinyFamily.Repeat, TinyFamily.Successor, TinyFamily.Category, TinyFamily.Comparison];
+
+    /// <summary>Numbers run from 0 to this, inclusive (successor and comparison arguments and answers).</summary>
+    public int MaxNumber { get; init; } = 20;
+
+    /// <summary>How many of <see cref="TinyWorldLexicon.Categories"/> (a prefix of the list) the world uses.</summary>
+    public int CategoryCount { get; init; } = TinyWorldLexicon.Categories.Count;
+
+    /// <summary>
+    /// The share of each family's instructions held out for the benchmark (never in the pool, never written as a
+    /// modified instruction in seed data). At least one instruction per family is held out and one kept.
+    /// </summary>
+    public double HeldOutFraction { get; init; } = 0.2;
+
+    /// <summary>Benchmark pairs per held-out instruction, each with a different neighbour (fewer when it has fewer).</summary>
+    public int PairsPerHeldOutInstruction { get; init; } = 2;
+
+    /// <summary>How many answering examples (instruction → answer) the seed data holds.</summary>
+    public int AnsweringExamples { get; init; } = 60_000;
+
+    /// <summary>How many modification examples (instruction + answer → modified instruction + its answer) it holds.</summary>
+    public int ModificationExamples { get; init; } = 30_000;
+
+    /// <summary>Every problem with the options, each naming its field; empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (Families is null || Families.Count == 0)
+            problems.Add("Families: name at least one family.");
+        else
+        {
+            foreach (var family in Families.Where(f => !Enum.IsDefined(f)).Distinct())
+                problems.Add($"Families: '{family}' is not a TinyFamily.");
+            foreach (var family in Families.GroupBy(f => f).Where(g => g.Count() > 1))
+                problems.Add($"Families: '{family.Key}' is listed {family.Count()} times.");
+        }
+        if (MaxNumber is < 4 or > TinyWorldLexicon.LargestNumber)
+            problems.Add($"MaxNumber: must be in [4, {TinyWorldLexicon.LargestNumber}] (got {MaxNumber}).");
+        if (CategoryCount < 3 || CategoryCount > TinyWorldLexicon.Categories.Count)
+            problems.Add($"CategoryCount: must be in [3, {TinyWorldLexicon.Categories.Count}] (got {CategoryCount}).");
+        if (double.IsNaN(HeldOutFraction) || HeldOutFraction <= 0 || HeldOutFraction >= 1)
+            problems.Add($"HeldOutFraction: must be in (0, 1) (got {HeldOutFraction}).");
+        if (PairsPerHeldOutInstruction < 1)
+            problems.Add($"PairsPerHeldOutInstruction: must be at least 1 (got {PairsPerHeldOutInstruction}).");
+        if (AnsweringExamples < 0)
+            problems.Add($"AnsweringExamples: must not be negative (got {AnsweringExamples}).");
+        if (ModificationExamples < 0)
+            problems.Add($"ModificationExamples: must not be negative (got {ModificationExamples}).");
+        return problems;
+    }
+}

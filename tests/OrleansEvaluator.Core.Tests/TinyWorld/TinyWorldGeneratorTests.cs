@@ -1,0 +1,215 @@
+using OrleansEvaluator.Core.Formats;
+using OrleansEvaluator.Core.Import;
+using OrleansEvaluator.Core.Parsing;
+using OrleansEvaluator.Core.TinyWorld;
+using OrleansEvaluator.Data;
+
+namespace OrleansEvaluator.Core.Tests.TinyWorld;
+
+public sealed class TinyWorldGeneratorTests
+{
+    private static readonly TinyWorldGenerator s_world = TinyWorlds.Generator();
+
+    [Fact]
+    public void The_same_seed_gives_the_same_pool_benchmark_and_examples()
+    {
+        var again = TinyWorlds.Generator();
+
+        Assert.Equal(s_world.InstructionPool(), again.InstructionPool());
+        Assert.Equal(s_world.Benchmark(), again.Benchmark());
+        Assert.Equal(Flatten(s_world), Flatten(again));
+    }
+
+    [Fact]
+    public void A_different_seed_gives_a_different_split_and_examples()
+    {
+        var other = TinyWorlds.Generator(seed: 8);
+
+        Assert.NotEqual(s_world.InstructionPool(), other.InstructionPool());
+        Assert.NotEqual(s_world.Benchmark(), other.Benchmark());
+        Assert.NotEqual(Flatten(s_world), Flatten(other));
+    }
+
+    [Fact]
+    public void Pool_and_held_out_split_every_family_and_are_disjoint()
+    {
+        var pool = s_world.PoolTasks.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var heldOut = s_world.HeldOutTasks.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(pool.Intersect(heldOut));
+        Assert.Equal(TinyWorlds.AllTasks(s_world).Count(), pool.Count + heldOut.Count);
+        foreach (var family in s_world.Rules.Families)
+        {
+            var all = s_world.Rules.All(family).Count;
+            var held = s_world.HeldOutTasks.Count(t => t.Family == family);
+            Assert.InRange(held, 1, all - 1);
+            Assert.InRange(held, Math.Floor(all * 0.2) - 1, Math.Ceiling(all * 0.2) + 1);
+        }
+    }
+
+    [Fact]
+    public void The_pool_is_instructions_with_content_ids_and_family_categories()
+    {
+        var pool = s_world.InstructionPool();
+
+        Assert.Equal(pool.Count, pool.Select(i => i.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(pool, i =>
+        {
+            Assert.StartsWith("tw-", i.Id, StringComparison.Ordinal);
+            Assert.Equal(TinyWorldGenerator.SourceName, i.Source);
+            Assert.Equal(TinyWorldGenerator.FamilyName(s_world.Rules.Parse(i.Text)!.Family), i.Category);
+        });
+        Assert.All(pool, i => Assert.Equal(TextNormalizer.ContentId("tw", i.Text), i.Id));
+    }
+
+    [Fact]
+    public void Benchmark_items_ask_only_held_out_instructions_and_are_truly_labelled()
+    {
+        var heldOut = s_world.HeldOutTasks.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var items = s_world.Benchmark();
+
+        Assert.NotEmpty(items);
+        Assert.Equal(items.Count, items.Select(i => i.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(items, item =>
+        {
+            Assert.Contains(item.Prompt, heldOut);
+            Assert.True(s_world.Oracle.IsCorrect(item.Prompt, item.Chosen));
+            Assert.False(s_world.Oracle.IsCorrect(item.Prompt, item.Rejected));
+            Assert.Equal(TinyWorldGenerator.FamilyName(s_world.Rules.Parse(item.Prompt)!.Family), item.Subset);
+            Assert.Equal(TinyWorldGenerator.SourceName, item.Benchmark);
+            Assert.False(item.Tie);
+        });
+        Assert.Equal(s_world.Rules.Families.Select(TinyWorldGenerator.FamilyName).Order(StringComparer.Ordinal),
+            items.Select(i => i.Subset).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(items.GroupBy(i => i.Prompt), g => Assert.InRange(g.Count(), 1, 2));
+    }
+
+    [Fact]
+    public void Held_out_instructions_never_appear_in_seed_data()
+    {
+        var heldOut = s_world.HeldOutTasks.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var example in s_world.AnsweringExamples(TinyWorldTemplates.Answer))
+            Assert.DoesNotContain(example.Instruction, heldOut);
+        foreach (var example in s_world.ModificationExamples(TinyWorldTemplates.Modify))
+        {
+            Assert.DoesNotContain(example.Instruction, heldOut);
+            var modified = ModifiedInstructionParser.Parse(example.Target, example.Instruction);
+            Assert.DoesNotContain(modified.ModifiedInstruction!, heldOut);
+        }
+    }
+
+    [Fact]
+    public void Answering_examples_render_the_template_and_target_a_right_answer()
+    {
+        var examples = s_world.AnsweringExamples(TinyWorldTemplates.Answer).ToList();
+
+        Assert.Equal(400, examples.Count);
+        Assert.All(examples, e =>
+        {
+            Assert.Equal(TinyExampleKind.Answer, e.Kind);
+            Assert.Equal($"question: {e.Instruction} answer:", Assert.Single(e.Prompt).Content);
+            Assert.True(s_world.Oracle.IsCorrect(e.Instruction, e.Target));
+        });
+        Assert.Equal(s_world.Rules.Families.Count, examples.Select(e => e.Family).Distinct().Count());
+        Assert.True(examples.Where(e => e.Family == TinyFamily.Category).Select(e => e.Target).Distinct().Count() > 10,
+            "naming examples should show many members");
+    }
+
+    [Fact]
+    public void Modification_examples_parse_and_their_answer_is_wrong_for_the_original()
+    {
+        var examples = s_world.ModificationExamples(TinyWorldTemplates.Modify).ToList();
+
+        Assert.Equal(400, examples.Count);
+        Assert.All(examples, e =>
+        {
+            var prompt = Assert.Single(e.Prompt).Content;
+            Assert.StartsWith($"question: {e.Instruction} answer: ", prompt, StringComparison.Ordinal);
+            Assert.EndsWith(" modify:", prompt, StringComparison.Ordinal);
+            var baseline = prompt[$"question: {e.Instruction} answer: ".Length..^" modify:".Length];
+            Assert.True(s_world.Oracle.IsCorrect(e.Instruction, baseline));
+
+            var parsed = ModifiedInstructionParser.Parse(e.Target, e.Instruction);
+            Assert.Equal(ModifiedInstructionFailure.None, parsed.Failure);
+            Assert.True(s_world.Oracle.IsCorrect(parsed.ModifiedInstruction!, parsed.Response!));
+            Assert.False(s_world.Oracle.IsCorrect(e.Instruction, parsed.Response!));
+            Assert.Equal(e.Family, s_world.Rules.Parse(parsed.ModifiedInstruction!)!.Family);
+        });
+    }
+
+    [Fact]
+    public void Judgment_examples_name_the_right_answer()
+    {
+        var examples = s_world.JudgmentExamples(TinyWorldTemplates.Judge, 300).ToList();
+
+        Assert.All(examples, e =>
+        {
+            var verdict = VerdictParser.Parse(e.Target).Verdict;
+            Assert.NotNull(verdict);
+            var prompt = Assert.Single(e.Prompt).Content;
+            var a = prompt.Split(" answer A: ")[1].Split(" answer B: ")[0];
+            var b = prompt.Split(" answer B: ")[1].Split(" better:")[0];
+            Assert.Equal(verdict == Verdict.A, s_world.Oracle.IsCorrect(e.Instruction, a));
+            Assert.Equal(verdict == Verdict.B, s_world.Oracle.IsCorrect(e.Instruction, b));
+        });
+        Assert.InRange(examples.Count(e => e.Target == VerdictParser.MarkerA), 100, 200);
+    }
+
+    [Fact]
+    public void Benchmark_items_round_trip_through_jsonl()
+    {
+        var items = s_world.Benchmark();
+        var writer = new StringWriter();
+
+        JsonlFile.Write(writer, items);
+        var read = JsonlFile.Read<PairwiseItem>(new StringReader(writer.ToString()), "tinyworld.jsonl", MalformedLinePolicy.Fail);
+
+        Assert.Equal(items, read.Records);
+        Assert.Empty(read.Issues);
+    }
+
+    [Fact]
+    public void Benchmark_items_round_trip_through_a_jsonl_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tinyworld-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var items = s_world.Benchmark();
+            JsonlFile.Write(path, items);
+            Assert.Equal(items, JsonlFile.Read<PairwiseItem>(path, MalformedLinePolicy.Fail).Records);
+            Assert.Equal(items.Count, File.ReadAllLines(path).Length);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Invalid_options_are_rejected_naming_every_problem()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new TinyWorldGenerator(new TinyWorldOptions { MaxNumber = 2, HeldOutFraction = 1 }));
+
+        Assert.Contains("MaxNumber", e.Message, StringComparison.Ordinal);
+        Assert.Contains("HeldOutFraction", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_world_of_one_family_generates_only_that_family()
+    {
+        var world = new TinyWorldGenerator(TinyWorlds.Options() with { Families = [TinyFamily.Category], CategoryCount = 3 });
+
+        Assert.All(world.InstructionPool(), i => Assert.Equal("category", i.Category));
+        Assert.Equal(2, world.PoolTasks.Count);
+        Assert.All(world.Benchmark(), i => Assert.Equal("category", i.Subset));
+        Assert.All(world.ModificationExamples(TinyWorldTemplates.Modify), e => Assert.Equal(TinyFamily.Category, e.Family));
+    }
+
+    private static List<string> Flatten(TinyWorldGenerator world) =>
+    [
+        .. world.AnsweringExamples(TinyWorldTemplates.Answer).Select(e => $"{e.Id}|{e.Prompt[0].Content}|{e.Target}"),
+        .. world.ModificationExamples(TinyWorldTemplates.Modify).Select(e => $"{e.Id}|{e.Prompt[0].Content}|{e.Target}"),
+        .. world.JudgmentExamples(TinyWorldTemplates.Judge, 50).Select(e => $"{e.Id}|{e.Prompt[0].Content}|{e.Target}"),
+    ];
+}
