@@ -1,5 +1,7 @@
 using OrleansEvaluator.Generation;
 using OrleansEvaluator.Inference.Gguf;
+using OrleansEvaluator.Inference.Configuration;
+using OrleansEvaluator.Inference.Llama;
 
 namespace OrleansEvaluator.Inference.Tests;
 
@@ -69,5 +71,27 @@ public sealed class VocabularyAndTemplateTests(EngineFixture fixture)
         Assert.InRange(stories.Memory.WeightsBytes, 292_800 * 4 * 9 / 10, 292_800 * 4 * 11 / 10);
         Assert.Equal(5L * 8192 * 16 * 4 * 2, stories.Memory.KvCacheBytes);
         Assert.Equal(292_800, stories.ParameterCount);
+    }
+}
+
+public sealed class RawChatFormatTests
+{
+    [Fact]
+    public async Task The_raw_format_sends_message_contents_joined_by_line_breaks_and_reports_them_as_the_prompt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var engine = LlamaEngine.Create(new LlamaEngineOptions { ContextSize = 512, MaxSequences = 2, Threads = 1, ChatTemplateFallback = RawPrompt.TemplateName });
+        await engine.LoadAsync("stories", SharedModels.Stories260K, ct);
+        Assert.Equal("fallback:raw", engine.Models.Single().ChatTemplate);
+
+        var chat = await engine.GenerateAsync(new GenerationRequest
+        {
+            Model = "stories", Messages = [ChatMessage.System("Once upon a time"), ChatMessage.User("there was a dog.")], MaxTokens = 12,
+        }, ct);
+        var raw = await engine.GenerateAsync(new GenerationRequest { Model = "stories", Prompt = "Once upon a time\nthere was a dog.", MaxTokens = 12 }, ct);
+
+        Assert.Equal("Once upon a time\nthere was a dog.", chat.PromptText);
+        Assert.Equal(raw.Samples[0].TokenIds, chat.Samples[0].TokenIds);
+        Assert.Equal(raw.Usage.PromptTokens, chat.Usage.PromptTokens);
     }
 }

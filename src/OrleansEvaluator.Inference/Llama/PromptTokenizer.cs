@@ -16,6 +16,9 @@ namespace OrleansEvaluator.Inference.Llama;
 /// </summary>
 internal sealed class PromptTokenizer
 {
+    /// <summary>The fallback name for base models without a chat format: message contents joined by line breaks.</summary>
+    public const string RawTemplate = RawPrompt.TemplateName;
+
     private const char SentinelOpen = '\uE000';
     private const char SentinelClose = '\uE001';
     private readonly LLamaWeights _weights;
@@ -106,6 +109,8 @@ internal sealed class PromptTokenizer
 
     private string Render(IReadOnlyList<ChatMessage> messages)
     {
+        if (_fallbackTemplate == RawTemplate)
+            return RawPrompt.Render(messages);
         var template = _fallbackTemplate is null ? new LLamaTemplate(_weights) : new LLamaTemplate(_fallbackTemplate);
         foreach (var m in messages)
             template.Add(m.Role, m.Content);
