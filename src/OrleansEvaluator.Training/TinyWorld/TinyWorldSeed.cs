@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using OrleansEvaluator.Core.TinyWorld;
+using OrleansEvaluator.Data;
+using OrleansEvaluator.Generation;
+
+namespace OrleansEvaluator.Training.TinyWorld;
+
+/// <summary>
+/// Makes the TinyWorld seed M0 from nothing: a one-token-per-word vocabulary for the world, a llama model of the
+/// configured shape with a seeded init, and language-model training (every token a target) on answering and
+/// modification examples rendered exactly as the loop will prompt (the compact templates, raw chat format). Never
+/// on judgments. The result is cached by a hash of everything that shapes it.
+/// </summary>
+public static class TinyWorldSeed
+{
+    /// <summary>Bumped when the recipe changes in a way the options do not show.</summary>
+    private const string Recipe = "tinyworld-seed/1";
+
+    /// <summary>The cache key: options, templates and recipe.</summary>
+    public static string CacheKey(TinyWorldSeedOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var text = string.Join("\n", Recipe, JsonSerializer.Serialize(options with { Threads = 0 }),
+            string.Join(",", TinyWorldTemplates.All.Select(t => t.Id + "@" + t.Fingerprint)));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+    }
+
+    /// <summary>The seed's path in <paramref name="cacheFolder"/>, training it first when it is not there.</summary>
+    /// <returns>The path, and the training result when it was trained now (null when it came from the cache).</returns>
+    public static (string Path, SftRunResult? Trained) Bootstrap(TinyWorldSeedOptions options, string cacheFolder,
+        IProgress<SftProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(cacheFolder);
+        if (options.Validate() is [var problem, ..])
+            throw new ArgumentException("TinyWorld seed: " + problem);
+        var path = Path.Combine(cacheFolder, $"tinyworld-seed-{CacheKey(options)}.gguf");
+        if (File.Exists(path))
+            return (path, null);
+        Directory.CreateDirectory(cacheFolder);
+
+        var world = new TinyWorldGenerator(options.World);
+        var vocabulary = new TinyWorldVocabulary(world.Rules, TinyWorldTemplates.All);
+        var scratch = path + ".base.tmp";
+        try
+        {
+            LlamaModelFactory.Create(options.Shape, SpmVocabulary.Create(vocabulary.Words), options.World.Seed, "tinyworld-seed").Write(scratch);
+            var examples = Examples(world);
+            var run = SftTrainingRun.Run(scratch, examples, [], new SftRunOptions
+            {
+                Trainer = new TrainerOptions
+                {
+                    ContextLength = options.Shape.ContextLength, LearningRate = options.LearningRate, WarmupSteps = options.WarmupSteps,
+                    Threads = options.Threads,
+                },
+                Epochs = options.Epochs, ValidationFraction = 0.01, Seed = options.World.Seed,
+            }, progress, cancellationToken: cancellationToken);
+            var temp = path + ".tmp";
+            run.Model.Write(temp);
+            File.Move(temp, path, overwrite: true);
+            return (path, run);
+        }
+        finally
+        {
+            File.Delete(scratch);
+        }
+    }
+
+    /// <summary>The seed's training rows: the prompt as the loop renders it, the target, loss on every token.</summary>
+    public static IReadOnlyList<SftExample> Examples(TinyWorldGenerator world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        return world.AnsweringExamples(TinyWorldTemplates.Answer)
+            .Concat(world.ModificationExamples(TinyWorldTemplates.Modify))
+            .Select(e => new SftExample(e.Id, RawPrompt.Render(e.Prompt), e.Target, AnswerOnlyLoss: false))
+            .ToArray();
+    }
+}

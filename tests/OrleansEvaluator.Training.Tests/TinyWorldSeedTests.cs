@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using OrleansEvaluator.Core.Parsing;
+using OrleansEvaluator.Core.TinyWorld;
+using OrleansEvaluator.Generation;
+using OrleansEvaluator.Inference.Configuration;
+using OrleansEvaluator.Inference.Llama;
+using OrleansEvaluator.Training.TinyWorld;
+
+namespace OrleansEvaluator.Training.Tests;
+
+/// <summary>The TinyWorld seed, made from nothing by our trainer and read back by llama.cpp through LLamaSharp.</summary>
+public sealed class TinyWorldSeedTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("oeval-seed-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>Greedy answers of the seed to tasks, through the engine with the raw chat format, by family.</summary>
+    internal static async Task<IReadOnlyDictionary<TinyFamily, (int Right, int All)>> AnswerAccuracyAsync(
+        string model, IEnumerable<TinyTask> tasks, CancellationToken ct)
+    {
+        await using var engine = LlamaEngine.Create(new LlamaEngineOptions
+        {
+            ContextSize = 4096, MaxSequences = 64, Threads = 2, ChatTemplateFallback = RawPrompt.TemplateName,
+        });
+        await engine.LoadAsync("seed", model, ct);
+        var results = await Task.WhenAll(tasks.Select(async task =>
+        {
+            var result = await engine.GenerateAsync(new GenerationRequest
+            {
+                Model = "seed", Messages = TinyWorldTemplates.Answer.Format(task.Text), MaxTokens = 6,
+            }, ct);
+            return (task.Family, Right: task.IsCorrect(AnswerParser.Parse(result.Text).Answer));
+        }));
+        return results.GroupBy(r => r.Family).ToDictionary(g => g.Key, g => (g.Count(r => r.Right), g.Count()));
+    }
+
+    [Fact]
+    public async Task A_small_seed_trains_from_nothing_loads_in_llama_cpp_reads_one_token_per_word_and_is_cached()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var options = new TinyWorldSeedOptions
+        {
+            World = new TinyWorldOptions { Seed = 3, AnsweringExamples = 2000, ModificationExamples = 1000 },
+            Shape = new LlamaShape { EmbeddingLength = 64, Layers = 2, Heads = 2, FeedForwardLength = 192, ContextLength = 64 },
+            Threads = 2,
+        };
+        var losses = new List<double>();
+        var (path, trained) = TinyWorldSeed.Bootstrap(options, _folder, new Collect(losses), ct);
+        Assert.NotNull(trained);
+        Assert.True(losses[^1] < losses[0] * 0.5, $"loss {losses[0]:F3} -> {losses[^1]:F3}");
+
+        var clock = Stopwatch.StartNew();
+        var again = TinyWorldSeed.Bootstrap(options, _folder, cancellationToken: ct);
+        Assert.Equal(path, again.Path);
+        Assert.Null(again.Trained);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5));
+        Assert.NotEqual(TinyWorldSeed.CacheKey(options), TinyWorldSeed.CacheKey(options with { Epochs = 2 }));
+
+        await using var engine = LlamaEngine.Create(new LlamaEngineOptions
+        {
+            ContextSize = 512, MaxSequences = 2, Threads = 2, ChatTemplateFallback = RawPrompt.TemplateName,
+        });
+        await engine.LoadAsync("seed", path, ct);
+        var result = await engine.GenerateAsync(new GenerationRequest
+        {
+            Model = "seed", Messages = TinyWorldTemplates.Answer.Format("bigger 3 or 8"), MaxTokens = 4,
+        }, ct);
+        // BOS, question:, bigger, 3, or, 8, answer: — one token per word.
+        Assert.Equal(7, result.Usage.PromptTokens);
+    }
+
+    private sealed class Collect(List<double> losses) : IProgress<SftProgress>
+    {
+        public void Report(SftProgress value) => losses.Add(value.Loss);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task The_default_seed_answers_the_worlds_instructions()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var options = new TinyWorldSeedOptions { Threads = 2 };
+        var clock = Stopwatch.StartNew();
+        var (path, trained) = TinyWorldSeed.Bootstrap(options, _folder, cancellationToken: ct);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var world = new TinyWorldGenerator(options.World);
+        var pool = await AnswerAccuracyAsync(path, world.PoolTasks, ct);
+        var heldOut = await AnswerAccuracyAsync(path, world.HeldOutTasks, ct);
+        string Show(IReadOnlyDictionary<TinyFamily, (int Right, int All)> a) =>
+            string.Join(", ", a.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key} {f.Value.Right}/{f.Value.All}")));
+        TestContext.Current.SendDiagnosticMessage($"seed: {seconds:F0} s, loss {trained!.TrainLoss[0]:F3} -> {trained.TrainLoss[^1]:F3}; pool: {Show(pool)}; held out: {Show(heldOut)}");
+        Assert.True(pool[TinyFamily.Repeat].Right > 0.9 * pool[TinyFamily.Repeat].All, Show(pool));
+    }
+}
