@@ -10,6 +10,28 @@ public sealed partial class GrammarAndStopTests(EngineFixture fixture)
     [GeneratedRegex(@"^[^\[]*\[\[[AB]\]\]$")]
     private static partial Regex EndsInOneVerdict();
 
+    [GeneratedRegex(@"^\[\[MODIFIED INSTRUCTION\]\][ \n][^\[\n]+[ \n]\[\[RESPONSE\]\][ \n][^\[]+[ \n]\[\[END\]\]$")]
+    private static partial Regex PairLayout();
+
+    [Fact]
+    public async Task With_the_pair_grammar_every_sample_has_the_marker_layout_within_its_token_budget()
+    {
+        const int maxTokens = 64;
+        var result = await fixture.Engine.GenerateAsync(new GenerationRequest
+        {
+            Model = EngineFixture.Stories, Prompt = "Once upon a time, Tom asked his mom for a new toy.", MaxTokens = maxTokens,
+            Temperature = 1.0f, Seed = 5, Samples = 20, Grammar = ModifiedInstructionGrammar.ForMaxTokens(maxTokens),
+        }, TestContext.Current.CancellationToken);
+
+        Assert.Null(GbnfValidator.Validate(ModifiedInstructionGrammar.ForMaxTokens(maxTokens), "root"));
+        Assert.All(result.Samples, s =>
+        {
+            Assert.Matches(PairLayout(), s.Text);
+            Assert.Equal(FinishReason.EndOfSequence, s.Finish);
+        });
+        Assert.Throws<ArgumentOutOfRangeException>(() => ModifiedInstructionGrammar.ForMaxTokens(ModifiedInstructionGrammar.ReservedTokens));
+    }
+
     [Fact]
     public async Task With_the_verdict_grammar_a_hundred_of_a_hundred_samples_end_in_exactly_one_verdict()
     {

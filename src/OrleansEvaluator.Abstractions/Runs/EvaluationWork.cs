@@ -16,4 +16,9 @@ public sealed record EvaluationWork(
     [property: Id(2)] ModelVersion Judge,
     [property: Id(3)] SamplingSettings Sampling,
     [property: Id(4)] bool BothOrders,
-    [property: Id(5)] ulong Seed);
+    [property: Id(5)] ulong Seed)
+{
+    /// <summary>The judge template text; null for the built-in default.</summary>
+    [Id(6)]
+    public string? JudgeTemplate { get; init; }
+}

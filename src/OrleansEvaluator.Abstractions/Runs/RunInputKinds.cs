@@ -17,4 +17,13 @@ public static class RunInputKinds
 
     /// <summary>The first judge, when it is not the seed (GGUF).</summary>
     public const string JudgeModel = "judge-model";
+
+    /// <summary>A template file for answering (replaces the set's).</summary>
+    public const string AnswerTemplate = "answer-template";
+
+    /// <summary>A template file for modified instructions (replaces the set's).</summary>
+    public const string ModifyTemplate = "modify-template";
+
+    /// <summary>A template file for judging (replaces the set's).</summary>
+    public const string JudgeTemplate = "judge-template";
 }

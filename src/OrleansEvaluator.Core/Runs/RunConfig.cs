@@ -19,12 +19,29 @@ public sealed record RunConfig
     public bool Reproducible { get; init; } = true;
     public required RunModels Models { get; init; }
     public required RunInstructions Instructions { get; init; }
+    public RunPrompts Prompts { get; init; } = new();
     public RunSynthesis Synthesis { get; init; } = new();
     public RunJudging Judging { get; init; } = new();
     public RunSampling Sampling { get; init; } = new();
     public RunTraining Training { get; init; } = new();
     public IReadOnlyList<string> Benchmarks { get; init; } = [];
     public RunEvaluation Evaluation { get; init; } = new();
+}
+
+/// <summary>The prompt templates: a built-in set, and files that replace single tasks of it.</summary>
+public sealed record RunPrompts
+{
+    /// <summary><c>default</c> (for chat models) or <c>tinyworld</c> (compact, for the built-in world).</summary>
+    public string Set { get; init; } = "default";
+
+    /// <summary>A template file for answering instructions (placeholder <c>instruction</c>).</summary>
+    public string? Answer { get; init; }
+
+    /// <summary>A template file for modified instructions (<c>instruction</c>, <c>baseline_answer</c>).</summary>
+    public string? Modify { get; init; }
+
+    /// <summary>A template file for judging (<c>instruction</c>, <c>answer_a</c>, <c>answer_b</c>).</summary>
+    public string? Judge { get; init; }
 }
 
 /// <summary>How pairs are written: the good answer to x, then x′ and its answer.</summary>

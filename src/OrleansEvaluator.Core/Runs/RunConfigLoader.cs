@@ -123,6 +123,11 @@ public static class RunConfigLoader
             errors.Add($"instructions.policy: 'skip' or 'fail' (got '{config.Instructions.Policy}').");
         if (config.Instructions.Max < 0)
             errors.Add($"instructions.max: must not be negative (got {config.Instructions.Max}).");
+        if (!Prompts.PromptSets.Names.Contains(config.Prompts.Set))
+            errors.Add($"prompts.set: one of {string.Join(", ", Prompts.PromptSets.Names)} (got '{config.Prompts.Set}').");
+        File("prompts.answer", config.Prompts.Answer);
+        File("prompts.modify", config.Prompts.Modify);
+        File("prompts.judge", config.Prompts.Judge);
         var sy = config.Synthesis;
         if (float.IsNaN(sy.Temperature) || sy.Temperature is < 0 or > 10)
             errors.Add($"synthesis.temperature: must be in [0, 10] (got {sy.Temperature}).");

@@ -21,7 +21,6 @@ namespace OrleansEvaluator.Grains.Pipeline;
 [RandomPlacement]
 public sealed class EvaluationGrain : Grain, IEvaluationGrain
 {
-    private static readonly JudgePrompt s_judge = new();
     private readonly StageRunner _runner;
     private readonly IArtifactStore _store;
 
@@ -93,17 +92,18 @@ public sealed class EvaluationGrain : Grain, IEvaluationGrain
     {
         var (a, b) = order == PresentationOrder.ChosenFirst ? (item.Chosen, item.Rejected) : (item.Rejected, item.Chosen);
         var judge = work.Judge.ContentId;
+        var prompt = PromptCache.Judge(work.JudgeTemplate);
         try
         {
             var result = await worker.GenerateWithAsync(work.Judge, new GenerationRequest
             {
-                Model = judge, Messages = s_judge.Format(item.Prompt, a, b), MaxTokens = work.Sampling.MaxTokens, Samples = work.Sampling.Samples,
+                Model = judge, Messages = prompt.Format(item.Prompt, a, b), MaxTokens = work.Sampling.MaxTokens, Samples = work.Sampling.Samples,
                 Temperature = work.Sampling.Temperature, TopP = work.Sampling.TopP, Isolated = work.Sampling.Isolated, Seed = Seeds.For(work.Seed, $"eval|{item.Id}|{order}"),
                 Grammar = work.Sampling.Grammar ? VerdictGrammar.ForMaxTokens(work.Sampling.MaxTokens) : null,
             });
             return (result.Samples.Select(s =>
             {
-                var parse = s_judge.Parse(s.Text);
+                var parse = prompt.Parse(s.Text);
                 return new EvaluationResult(item.Id, item.Benchmark, item.Subset, order, s.Index, judge, Iteration, s.Text, parse.Verdict, parse.Failure);
             }).ToArray(), null);
         }

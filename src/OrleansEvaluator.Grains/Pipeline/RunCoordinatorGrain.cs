@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OrleansEvaluator.Artifacts;
 using OrleansEvaluator.Core.Formats;
 using OrleansEvaluator.Core.Import;
+using OrleansEvaluator.Core.Prompts;
 using OrleansEvaluator.Core.Runs;
 using OrleansEvaluator.Core.Sampling;
 using OrleansEvaluator.Data;
@@ -267,9 +268,14 @@ public sealed partial class RunCoordinatorGrain(
     private async Task SynthesizeAsync(RunConfig config)
     {
         var s = config.Synthesis;
+        var answerTemplate = await TemplateAsync(RunInputKinds.AnswerTemplate, PromptSets.AnswerText(config.Prompts.Set));
+        var modifyTemplate = await TemplateAsync(RunInputKinds.ModifyTemplate, PromptSets.ModifyText(config.Prompts.Set));
         var works = state.State.ShardInputs.Select(input => new SynthesisWork(input, state.State.Generator!,
             new SamplingSettings(1, s.Temperature, s.TopP, s.AnswerMaxTokens, false) { Isolated = config.Reproducible },
-            new SamplingSettings(1, s.Temperature, s.TopP, s.ModifyMaxTokens, s.Grammar) { Isolated = config.Reproducible }, config.Seed)).ToArray();
+            new SamplingSettings(1, s.Temperature, s.TopP, s.ModifyMaxTokens, s.Grammar) { Isolated = config.Reproducible }, config.Seed)
+        {
+            AnswerTemplate = answerTemplate, ModifyTemplate = modifyTemplate,
+        }).ToArray();
         var reports = await OnShardsAsync(works, (shard, work) => shard.SynthesizeAsync(work));
         state.State.PairShards = [.. reports];
         if (reports.Sum(r => r.Produced) == 0)
@@ -293,7 +299,12 @@ public sealed partial class RunCoordinatorGrain(
         var evaluation = GrainFactory.GetGrain<IEvaluationGrain>($"{RunId}/{iteration}");
         var scores = new List<BenchmarkScore>();
         foreach (var (name, artifact) in state.State.Benchmarks.OrderBy(b => b.Key, StringComparer.Ordinal))
-            scores.Add(await evaluation.EvaluateAsync(new EvaluationWork(name, artifact, judge, sampling, ev.BothOrders, config.Seed)));
+        {
+            scores.Add(await evaluation.EvaluateAsync(new EvaluationWork(name, artifact, judge, sampling, ev.BothOrders, config.Seed)
+            {
+                JudgeTemplate = await TemplateAsync(RunInputKinds.JudgeTemplate, PromptSets.JudgeText(config.Prompts.Set)),
+            }));
+        }
         UpdateReport(iteration, r => r with { Scores = scores, JudgeModel = r.JudgeModel ?? judge.ContentId });
         if (iteration >= config.Iterations)
         {
@@ -310,8 +321,12 @@ public sealed partial class RunCoordinatorGrain(
         var judge = state.State.Judges[iteration - 1];
         var j = config.Judging;
         var clock = Stopwatch.StartNew();
+        var judgeTemplate = await TemplateAsync(RunInputKinds.JudgeTemplate, PromptSets.JudgeText(config.Prompts.Set));
         var works = state.State.PairShards.Select(p => new JudgeWork(iteration, p.Artifact, judge,
-            new SamplingSettings(j.Samples, j.Temperature, j.TopP, j.MaxTokens, j.Grammar) { Isolated = config.Reproducible }, j.BothOrders, config.Seed)).ToArray();
+            new SamplingSettings(j.Samples, j.Temperature, j.TopP, j.MaxTokens, j.Grammar) { Isolated = config.Reproducible }, j.BothOrders, config.Seed)
+        {
+            JudgeTemplate = judgeTemplate,
+        }).ToArray();
         var reports = await OnShardsAsync(works, (shard, work) => shard.JudgeAsync(work));
         var samples = new List<JudgmentSample>();
         foreach (var r in reports)
@@ -379,6 +394,10 @@ public sealed partial class RunCoordinatorGrain(
         state.State.Judges = [.. state.State.Judges.Take(iteration), version];
         await MoveAsync(RunPhase.Evaluate);
     }
+
+    // A task's template: the uploaded file when the run has one, else the text of the run's set.
+    private async Task<string> TemplateAsync(string kind, string builtIn) =>
+        state.State.Submission!.Inputs.FirstOrDefault(i => i.Kind == kind) is { } input ? await store.GetTextAsync(input.ArtifactId) : builtIn;
 
     private void UpdateReport(int iteration, Func<IterationReport, IterationReport> update)
     {

@@ -22,9 +22,6 @@ namespace OrleansEvaluator.Grains.Pipeline;
 public sealed class ShardGrain : Grain, IShardGrain
 {
     private const string SynthesizeStage = "synthesize";
-    private static readonly AnswerPrompt s_answer = new();
-    private static readonly ModifiedInstructionPrompt s_modify = new();
-    private static readonly JudgePrompt s_judge = new();
 
     private readonly StageRunner _runner;
     private readonly IArtifactStore _store;
@@ -73,12 +70,14 @@ public sealed class ShardGrain : Grain, IShardGrain
     private static async Task<(PreferencePair? Pair, string? Failure)> SynthesizeOneAsync(IInferenceWorkerGrain worker, Instruction x, SynthesisWork work)
     {
         var model = work.Generator.ContentId;
+        var answerPrompt = PromptCache.Answer(work.AnswerTemplate);
+        var modifyPrompt = PromptCache.Modify(work.ModifyTemplate);
         GenerationResult answer;
         try
         {
             answer = await worker.GenerateWithAsync(work.Generator, new GenerationRequest
             {
-                Model = model, Messages = s_answer.Format(x.Text), MaxTokens = work.Answer.MaxTokens,
+                Model = model, Messages = answerPrompt.Format(x.Text), MaxTokens = work.Answer.MaxTokens,
                 Temperature = work.Answer.Temperature, TopP = work.Answer.TopP, Isolated = work.Answer.Isolated, Seed = Seeds.For(work.Seed, $"answer|{x.Id}"),
             });
         }
@@ -86,7 +85,7 @@ public sealed class ShardGrain : Grain, IShardGrain
         {
             return (null, "answer: refused by the model (text or length)");
         }
-        var chosen = s_answer.Parse(answer.Text);
+        var chosen = answerPrompt.Parse(answer.Text);
         if (!chosen.IsSuccess)
             return (null, $"answer: {chosen.Failure}");
 
@@ -95,7 +94,7 @@ public sealed class ShardGrain : Grain, IShardGrain
         {
             modified = await worker.GenerateWithAsync(work.Generator, new GenerationRequest
             {
-                Model = model, Messages = s_modify.Format(x.Text, chosen.Answer!), MaxTokens = work.Modify.MaxTokens,
+                Model = model, Messages = modifyPrompt.Format(x.Text, chosen.Answer!), MaxTokens = work.Modify.MaxTokens,
                 Temperature = work.Modify.Temperature, TopP = work.Modify.TopP, Isolated = work.Modify.Isolated, Seed = Seeds.For(work.Seed, $"modify|{x.Id}"),
                 Grammar = work.Modify.Grammar ? ModifiedInstructionGrammar.ForMaxTokens(work.Modify.MaxTokens) : null,
             });
@@ -104,7 +103,7 @@ public sealed class ShardGrain : Grain, IShardGrain
         {
             return (null, "modify: refused by the model (text or length)");
         }
-        var parse = s_modify.Parse(modified.Text);
+        var parse = modifyPrompt.Parse(modified.Text);
         if (!parse.IsSuccess)
             return (null, $"modify: {parse.Failure}");
         var pair = new PreferencePair(TextNormalizer.ContentId("pair", x.Id), x.Id, x.Text, parse.ModifiedInstruction!, chosen.Answer!, parse.Response!, model);
@@ -149,12 +148,13 @@ public sealed class ShardGrain : Grain, IShardGrain
         IInferenceWorkerGrain worker, PreferencePair pair, PresentationOrder order, JudgeWork work)
     {
         var judge = work.Judge.ContentId;
+        var prompt = PromptCache.Judge(work.JudgeTemplate);
         GenerationResult result;
         try
         {
             result = await worker.GenerateWithAsync(work.Judge, new GenerationRequest
             {
-                Model = judge, Messages = s_judge.Format(pair, order), MaxTokens = work.Sampling.MaxTokens, Samples = work.Sampling.Samples,
+                Model = judge, Messages = prompt.Format(pair, order), MaxTokens = work.Sampling.MaxTokens, Samples = work.Sampling.Samples,
                 Temperature = work.Sampling.Temperature, TopP = work.Sampling.TopP, Isolated = work.Sampling.Isolated, Seed = Seeds.For(work.Seed, $"judge|{work.Iteration}|{pair.Id}|{order}"),
                 Grammar = work.Sampling.Grammar ? VerdictGrammar.ForMaxTokens(work.Sampling.MaxTokens) : null,
             });
@@ -165,7 +165,7 @@ public sealed class ShardGrain : Grain, IShardGrain
         }
         var samples = result.Samples.Select(s =>
         {
-            var parse = s_judge.Parse(s.Text);
+            var parse = prompt.Parse(s.Text);
             return new JudgmentSample(pair.Id, work.Iteration, s.Index, order, judge, s.Text, parse.Verdict, parse.Failure);
         }).ToArray();
         return (samples, new JudgedPrompt(pair.Id, order, result.PromptText ?? ""), null);

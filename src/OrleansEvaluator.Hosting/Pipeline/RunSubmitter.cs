@@ -1,4 +1,5 @@
 using OrleansEvaluator.Artifacts;
+using OrleansEvaluator.Core.Prompts;
 using OrleansEvaluator.Core.Runs;
 using OrleansEvaluator.Grains;
 using OrleansEvaluator.Runs;
@@ -31,6 +32,13 @@ public static class RunSubmitter
         await AddAsync(RunInputKinds.GeneratorModel, config.Models.Generator);
         await AddAsync(RunInputKinds.JudgeModel, config.Models.Judge);
         await AddAsync(RunInputKinds.Instructions, config.Instructions.Path);
+        // Template files are checked here, so a broken one is reported (file and line) before anything starts.
+        _ = config.Prompts.Answer is { } a ? AnswerPrompt.Load(Path.Combine(folder, a)) : null;
+        _ = config.Prompts.Modify is { } m ? ModifiedInstructionPrompt.Load(Path.Combine(folder, m)) : null;
+        _ = config.Prompts.Judge is { } j ? JudgePrompt.Load(Path.Combine(folder, j)) : null;
+        await AddAsync(RunInputKinds.AnswerTemplate, config.Prompts.Answer);
+        await AddAsync(RunInputKinds.ModifyTemplate, config.Prompts.Modify);
+        await AddAsync(RunInputKinds.JudgeTemplate, config.Prompts.Judge);
         foreach (var benchmark in config.Benchmarks)
             await AddAsync(RunInputKinds.Benchmark, benchmark);
         return new RunSubmission(runId ?? config.Name, RunConfigLoader.ToJson(config), inputs);

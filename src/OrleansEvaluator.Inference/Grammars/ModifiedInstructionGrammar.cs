@@ -4,7 +4,8 @@ namespace OrleansEvaluator.Inference.Grammars;
 
 /// <summary>
 /// GBNF that forces the pair-construction layout: the modified-instruction marker, the new instruction, the response
-/// marker, the response, the end marker. Neither text may contain '[' (so no marker can be forged inside it), and
+/// marker, the response, the end marker, separated by a line break or a space (compact one-line layouts). Neither
+/// text may contain '[' (so no marker can be forged inside it), and
 /// their lengths are bounded so the end marker always fits inside the token budget.
 /// </summary>
 public static class ModifiedInstructionGrammar
@@ -25,7 +26,8 @@ public static class ModifiedInstructionGrammar
         var instruction = room / 3;
         var response = room - instruction;
         return string.Create(CultureInfo.InvariantCulture, $$"""
-            root ::= "[[MODIFIED INSTRUCTION]]\n" instruction "\n[[RESPONSE]]\n" response "\n[[END]]"
+            root ::= "[[MODIFIED INSTRUCTION]]" sep instruction sep "[[RESPONSE]]" sep response sep "[[END]]"
+            sep ::= " " | "\n"
             instruction ::= [^\[ \t\n] [^\[\n]{0,{{instruction - 1}}}
             response ::= [^\[ \t\n] [^\[]{0,{{response - 1}}}
             """);

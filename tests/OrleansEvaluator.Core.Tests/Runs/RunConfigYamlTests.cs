@@ -1,3 +1,4 @@
+using OrleansEvaluator.Core.Prompts;
 using OrleansEvaluator.Core.Runs;
 
 namespace OrleansEvaluator.Core.Tests.Runs;
@@ -246,5 +247,31 @@ public sealed class RunConfigYamlTests
         var error = Refused(SmallYaml, "run.conf");
         Assert.Contains("read as JSON because the file has the extension '.conf'; name it .json, .yaml, .yml", error.Message, StringComparison.Ordinal);
         Assert.Contains("has no extension", Refused(SmallYaml, "run").Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class RunConfigPromptsTests
+{
+    [Fact]
+    public void A_prompt_set_must_be_known_and_template_files_must_exist()
+    {
+        var config = RunConfigLoader.ParseYaml("""
+            name: p
+            models: { seed: m.gguf }
+            instructions: { path: i.jsonl }
+            prompts: { set: tiny, judge: judge.txt }
+            """, "run.yaml");
+        var errors = RunConfigLoader.Validate(config, Path.GetTempPath());
+        Assert.Contains(errors, e => e.StartsWith("prompts.set: one of default, tinyworld (got 'tiny')", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("prompts.judge: file 'judge.txt' does not exist", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_tinyworld_set_gives_the_compact_templates_and_the_cache_parses_each_text_once()
+    {
+        Assert.Same(PromptCache.Judge(PromptSets.JudgeText(PromptSets.TinyWorld)), PromptCache.Judge(PromptSets.JudgeText(PromptSets.TinyWorld)));
+        var judge = PromptCache.Judge(PromptSets.JudgeText(PromptSets.TinyWorld));
+        Assert.Equal("question: after 7 answer A: 8 answer B: 9 better:", Assert.Single(judge.Format("after 7", "8", "9")).Content);
+        Assert.Equal(JudgePrompt.DefaultTemplate.Fingerprint, PromptCache.Judge(null).Template.Fingerprint);
     }
 }
