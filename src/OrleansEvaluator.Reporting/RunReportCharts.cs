@@ -54,7 +54,8 @@ public static class RunReportCharts
             var low = Math.Max(0, Math.Floor(lows.Min() / 5) * 5 - 5);
             var high = Math.Min(100, Math.Ceiling(highs.Max() / 5) * 5 + 5);
             plot.Axes.SetLimitsY(low, high);
-            plot.ShowLegend(Alignment.LowerRight);
+            // Beside the data, not on it: lines and seed references can be anywhere in the frame.
+            plot.ShowLegend(Edge.Right);
         }
         else
         {

@@ -44,7 +44,7 @@ public static class RunReportMarkdown
         md.Append("Iteration 0 is the first judge, scored before any training. Correct, parse failures and A/B skew ")
           .Append("count judgment samples; A/B skew is the share of A among samples with a verdict; acceptance is ")
           .Append("kept pairs ÷ pairs judged; judgments/s is samples ÷ judging seconds.\n\n");
-        Header(md, IterationColumns);
+        Header(md, IterationColumns, textColumns: 2);
         foreach (var r in report.PerIteration)
         {
             Row(md,
@@ -66,7 +66,7 @@ public static class RunReportMarkdown
         foreach (var table in report.Benchmarks)
         {
             md.Append(c, $"\n## Benchmark {Escape(table.Benchmark)}\n\n");
-            Header(md, [.. BenchmarkColumns, .. table.Subsets.Select(Escape)]);
+            Header(md, [.. BenchmarkColumns, .. table.Subsets.Select(Escape)], textColumns: 1);
             foreach (var r in table.Rows)
             {
                 Row(md,
@@ -86,10 +86,11 @@ public static class RunReportMarkdown
 
     private static string Count(int value) => ReportFormat.Format(value, ReportNumberKind.Count);
 
-    private static void Header(StringBuilder md, IReadOnlyList<string> columns)
+    // Labels left, numbers right-aligned so their digits line up.
+    private static void Header(StringBuilder md, IReadOnlyList<string> columns, int textColumns)
     {
         Row(md, columns);
-        md.Append('|').Append(string.Concat(columns.Select((_, i) => i == 0 ? " --- |" : " ---: |"))).Append('\n');
+        md.Append('|').Append(string.Concat(columns.Select((_, i) => i < textColumns ? " --- |" : " ---: |"))).Append('\n');
     }
 
     private static void Row(StringBuilder md, IReadOnlyList<string> cells) =>
