@@ -45,7 +45,10 @@ internal static class RunCommand
                 RunStatus final;
                 try
                 {
-                    final = await RunReporter.FollowAsync(grains.GetGrain<IRunCoordinatorGrain>(status.RunId), Console.Out, ct);
+                    // A redrawing display only on a terminal; logs and pipes keep one plain line per change.
+                    final = RunLiveView.IsAvailable()
+                        ? await new RunLiveView(grains, store, status.RunId).FollowAsync(ct)
+                        : await RunReporter.FollowAsync(grains.GetGrain<IRunCoordinatorGrain>(status.RunId), Console.Out, ct);
                 }
                 catch (OperationCanceledException)
                 {
@@ -56,6 +59,8 @@ internal static class RunCommand
                 var statusFile = Path.Combine(folder, "runs", final.RunId, "status.json");
                 Directory.CreateDirectory(Path.GetDirectoryName(statusFile)!);
                 await File.WriteAllTextAsync(statusFile, JsonSerializer.Serialize(final, CliJson.Options), CancellationToken.None);
+                var report = await ReportCommand.WriteAsync(final, Path.GetDirectoryName(statusFile)!, null, CancellationToken.None);
+                Console.WriteLine($"report: {report}");
                 return final.Phase == RunPhase.Completed ? 0 : 1;
             }
             catch (KeyNotFoundException e)
