@@ -42,25 +42,9 @@ internal static class RunCommand
                     ? await RunSubmitter.SubmitAsync(grains, store, configFile!.FullName, parse.GetValue(name), ct)
                     : await grains.GetGrain<IRunCoordinatorGrain>(resumeId).ResumeAsync();
                 Console.WriteLine($"run {status.RunId}: state in {folder}");
-                RunStatus final;
-                try
-                {
-                    // A redrawing display only on a terminal; logs and pipes keep one plain line per change.
-                    final = RunLiveView.IsAvailable()
-                        ? await new RunLiveView(grains, store, status.RunId).FollowAsync(ct)
-                        : await RunReporter.FollowAsync(grains.GetGrain<IRunCoordinatorGrain>(status.RunId), Console.Out, ct);
-                }
-                catch (OperationCanceledException)
-                {
-                    await Console.Error.WriteLineAsync($"interrupted; continue with: oeval run --resume {status.RunId} --state {folder}");
+                var final = await FollowAndReportAsync(grains, store, status.RunId, folder, null, ct);
+                if (final is null)
                     return 130;
-                }
-                await RunReporter.WriteSummaryAsync(final, Console.Out);
-                var statusFile = Path.Combine(folder, "runs", final.RunId, "status.json");
-                Directory.CreateDirectory(Path.GetDirectoryName(statusFile)!);
-                await File.WriteAllTextAsync(statusFile, JsonSerializer.Serialize(final, CliJson.Options), CancellationToken.None);
-                var report = await ReportCommand.WriteAsync(final, Path.GetDirectoryName(statusFile)!, null, CancellationToken.None);
-                Console.WriteLine($"report: {report}");
                 return final.Phase == RunPhase.Completed ? 0 : 1;
             }
             catch (KeyNotFoundException e)
@@ -73,5 +57,34 @@ internal static class RunCommand
             }
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Shows a run until it ends (a live view on a terminal, plain lines otherwise), then prints the summary and writes
+    /// status.json and the report under STATE/runs/RUN. Null when interrupted (the state stays for --resume).
+    /// </summary>
+    internal static async Task<RunStatus?> FollowAndReportAsync(IGrainFactory grains, IArtifactStore store, string runId, string folder,
+        Func<RunStatus, Task<OrleansEvaluator.Reporting.RunReportExtras?>>? extras, CancellationToken ct)
+    {
+        RunStatus final;
+        try
+        {
+            // A redrawing display only on a terminal; logs and pipes keep one plain line per change.
+            final = RunLiveView.IsAvailable()
+                ? await new RunLiveView(grains, store, runId).FollowAsync(ct)
+                : await RunReporter.FollowAsync(grains.GetGrain<IRunCoordinatorGrain>(runId), Console.Out, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"interrupted; continue with: oeval run --resume {runId} --state {folder}");
+            return null;
+        }
+        await RunReporter.WriteSummaryAsync(final, Console.Out);
+        var statusFile = Path.Combine(folder, "runs", final.RunId, "status.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(statusFile)!);
+        await File.WriteAllTextAsync(statusFile, JsonSerializer.Serialize(final, CliJson.Options), CancellationToken.None);
+        var report = await ReportCommand.WriteAsync(final, Path.GetDirectoryName(statusFile)!, extras is null ? null : await extras(final), CancellationToken.None);
+        Console.WriteLine($"report: {report}");
+        return final;
     }
 }

@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansEvaluator.Artifacts;
+using OrleansEvaluator.Core.Formats;
+using OrleansEvaluator.Core.TinyWorld;
+using OrleansEvaluator.Data;
+using OrleansEvaluator.Generation;
+using OrleansEvaluator.Grains.Pipeline;
+using OrleansEvaluator.Hosting.Pipeline;
+using OrleansEvaluator.Reporting;
+using OrleansEvaluator.Runs;
+using OrleansEvaluator.Training.TinyWorld;
+
+namespace OrleansEvaluator.Cli.Commands;
+
+/// <summary>
+/// <c>oeval demo</c>: the whole loop on the built-in miniature world. Bootstraps (or reuses) a seed trained from
+/// nothing on TinyWorld answering and modification examples, then runs the real system embedded — every generation
+/// through the engine, every training step through the trainer, every stage through the grains — with the seed as
+/// generator and first judge, and scores each iteration's judge on the held-out TinyWorld benchmark.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var state = new Option<DirectoryInfo>("--state") { Description = "Folder for the run's state, artifacts and report.", DefaultValueFactory = _ => new DirectoryInfo(".oeval") };
+        var iterations = new Option<int>("--iterations") { Description = "Self-taught iterations.", DefaultValueFactory = _ => 3 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the world, the model and the run.", DefaultValueFactory = _ => 7UL };
+        var samples = new Option<int>("--samples") { Description = "Judgments per pair and order.", DefaultValueFactory = _ => 8 };
+        var siloPort = new Option<int>("--silo-port") { DefaultValueFactory = _ => 11111, Description = "Silo port (localhost)." };
+        var gatewayPort = new Option<int>("--gateway-port") { DefaultValueFactory = _ => 30000, Description = "Gateway port (localhost)." };
+        var threads = CommonOptions.Threads();
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("demo", "Run the Self-Taught Evaluator loop end to end on TinyWorld, a built-in miniature world (embedded, no services).")
+        {
+            state, iterations, seed, samples, siloPort, gatewayPort, threads, verbose,
+        };
+        command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
+        {
+            var folder = parse.GetValue(state)!.FullName;
+            var runSeed = parse.GetValue(seed);
+            var seedOptions = new TinyWorldSeedOptions { World = new TinyWorldOptions { Seed = runSeed }, Threads = parse.GetValue(threads) };
+            var world = new TinyWorldGenerator(seedOptions.World);
+
+            Console.WriteLine($"demo: seed model (cache key {TinyWorldSeed.CacheKey(seedOptions)})");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var (seedPath, trained) = TinyWorldSeed.Bootstrap(seedOptions, Path.Combine(folder, "seeds"), new SeedProgress(), ct);
+            Console.WriteLine(trained is null
+                ? $"demo: seed reused from {seedPath}"
+                : string.Create(CultureInfo.InvariantCulture, $"demo: seed trained in {clock.Elapsed.TotalSeconds:F0} s (loss {trained.TrainLoss[^1]:F3}) -> {seedPath}"));
+
+            var inputs = Path.Combine(folder, "demo", runSeed.ToString(CultureInfo.InvariantCulture));
+            var config = WriteRun(world, inputs, seedPath, parse.GetValue(iterations), parse.GetValue(samples), runSeed);
+            using var host = EmbeddedSilo.Build(folder, parse.GetValue(siloPort), parse.GetValue(gatewayPort), parse.GetValue(threads),
+                parse.GetValue(verbose), RawPrompt.TemplateName);
+            await host.StartAsync(ct);
+            try
+            {
+                var grains = host.Services.GetRequiredService<IGrainFactory>();
+                var store = host.Services.GetRequiredService<IArtifactStore>();
+                var status = await RunSubmitter.SubmitAsync(grains, store, config, cancellationToken: ct);
+                var final = await RunCommand.FollowAndReportAsync(grains, store, status.RunId, folder,
+                    async run => new RunReportExtras { LabelQuality = await LabelQualityAsync(world, store, run) }, ct);
+                if (final is null)
+                    return 130;
+                var scores = final.Reports.Select(r => r.Scores.FirstOrDefault(s => s.Benchmark == BenchmarkName)).ToArray();
+                var first = scores.FirstOrDefault()?.Accuracy;
+                var last = scores.LastOrDefault()?.Accuracy;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"demo: seed-accuracy {Percent(first)} -> final-accuracy {Percent(last)} ({scores.LastOrDefault()?.Items ?? 0} held-out pairs)"));
+                return final.Phase == RunPhase.Completed ? 0 : 1;
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None);
+            }
+        }));
+        return command;
+    }
+
+    private const string BenchmarkName = "tinyworld-heldout";
+
+    private static string Percent(double? value) => value is { } v ? (v * 100).ToString("F1", CultureInfo.InvariantCulture) : "n/a";
+
+    private static string WriteRun(TinyWorldGenerator world, string folder, string seedPath, int iterations, int samples, ulong seed)
+    {
+        Directory.CreateDirectory(folder);
+        JsonlFile.Write(Path.Combine(folder, "instructions.jsonl"), world.InstructionPool().Select(i => new { id = i.Id, instruction = i.Text }));
+        JsonlFile.Write(Path.Combine(folder, BenchmarkName + ".jsonl"),
+            world.Benchmark().Select(b => new { id = b.Id, subset = b.Subset, prompt = b.Prompt, chosen = b.Chosen, rejected = b.Rejected }));
+        var config = Path.Combine(folder, "run.json");
+        File.WriteAllText(config, string.Create(CultureInfo.InvariantCulture, $$"""
+            {
+              "name": "demo-{{seed}}-{{DateTime.UtcNow:yyyyMMddHHmmss}}", "seed": {{seed}}, "iterations": {{iterations}}, "shards": 4, "reproducible": false,
+              "models": { "seed": "{{seedPath.Replace("\\", "\\\\", StringComparison.Ordinal)}}" },
+              "instructions": { "path": "instructions.jsonl" },
+              "prompts": { "set": "tinyworld" },
+              "synthesis": { "temperature": 0.7, "top_p": 0.95, "answer_max_tokens": 4, "modify_max_tokens": 64 },
+              "judging": { "samples": {{samples}}, "temperature": 1.0, "top_p": 1.0, "max_tokens": 8, "both_orders": true },
+              "training": { "epochs": 2, "learning_rate": 0.001, "context": 128, "from": "seed" },
+              "benchmarks": [ "{{BenchmarkName}}.jsonl" ],
+              "evaluation": { "max_tokens": 8 }
+            }
+            """));
+        return config;
+    }
+
+    // How many synthesized pairs have a truly better chosen answer, by the world's own answers.
+    private static async Task<double?> LabelQualityAsync(TinyWorldGenerator world, IArtifactStore store, RunStatus run)
+    {
+        var pairs = new List<PreferencePair>();
+        foreach (var id in run.PairArtifacts)
+            pairs.AddRange(await store.GetAsync<PreferencePair>(id));
+        var quality = world.Oracle.LabelQuality(pairs);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"demo: label quality {quality.Share:P1} ({quality.TrulyBetter} of {quality.Pairs} pairs truly better; chosen wrong {quality.ChosenWrong}, rejected right {quality.RejectedRight})"));
+        return quality.Pairs == 0 ? null : quality.Share;
+    }
+
+    private sealed class SeedProgress : IProgress<Training.SftProgress>
+    {
+        private DateTime _last = DateTime.MinValue;
+
+        public void Report(Training.SftProgress value)
+        {
+            if (DateTime.UtcNow - _last < TimeSpan.FromSeconds(10) && value.Step != value.TotalSteps)
+                return;
+            _last = DateTime.UtcNow;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"demo: seed step {value.Step}/{value.TotalSteps} loss {value.Loss:F3} ({value.TokensPerSecond:F0} tok/s)"));
+        }
+    }
+}
