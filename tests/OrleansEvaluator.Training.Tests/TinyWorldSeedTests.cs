@@ -78,10 +78,11 @@ public sealed class TinyWorldSeedTests : IDisposable
 
     [Fact]
     [Trait("Category", "Slow")]
-    public async Task The_default_seed_answers_the_worlds_instructions()
+    public async Task A_seed_on_a_third_of_the_default_data_answers_the_worlds_instructions()
     {
         var ct = TestContext.Current.CancellationToken;
-        var options = new TinyWorldSeedOptions { Threads = 2 };
+        // A third of the demo's examples (about 100 s here, against 290 s for the full seed).
+        var options = new TinyWorldSeedOptions { Threads = 2, World = new TinyWorldOptions { Seed = 7, AnsweringExamples = 20_000, ModificationExamples = 10_000 } };
         var clock = Stopwatch.StartNew();
         var (path, trained) = TinyWorldSeed.Bootstrap(options, _folder, cancellationToken: ct);
         var seconds = clock.Elapsed.TotalSeconds;
