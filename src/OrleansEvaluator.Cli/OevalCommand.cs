@@ -11,6 +11,8 @@ internal static class OevalCommand
         var root = new RootCommand("OrleansEvaluator: train an LLM judge without human labels (Self-Taught Evaluator on Orleans).");
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(JudgeCommand.Create());
         root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

@@ -9,7 +9,10 @@ internal static class CliErrors
 {
     public const int UsageError = 2;
 
-    public static async Task<int> RunAsync(Func<Task<int>> action)
+    public static Task<int> RunAsync(Func<Task<int>> action) => RunAsync(action, Console.Error);
+
+    /// <summary>The same, writing the error line to <paramref name="error"/> (the invocation's, so tests can read it).</summary>
+    public static async Task<int> RunAsync(Func<Task<int>> action, TextWriter error)
     {
         try
         {
@@ -17,14 +20,14 @@ internal static class CliErrors
         }
         catch (Exception e) when (e is ArgumentException or FileNotFoundException or DirectoryNotFoundException
             or GgufFormatException or ModelLoadException or OptionsValidationException or InvalidDataException
-            or OrleansEvaluator.Core.Formats.DataFormatException or NotSupportedException)
+            or OrleansEvaluator.Core.Formats.DataFormatException or OrleansEvaluator.Core.Prompts.PromptTemplateException or NotSupportedException)
         {
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            await error.WriteLineAsync($"error: {e.Message}");
             return UsageError;
         }
         catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync("cancelled");
+            await error.WriteLineAsync("cancelled");
             return 130;
         }
     }

@@ -35,6 +35,16 @@ public static class PairwiseAccuracy
             .AsReadOnly();
     }
 
+    /// <summary>Accuracy per subset of majority-voted verdicts, one per item and order.</summary>
+    public static IReadOnlyDictionary<string, double> BySubset(IEnumerable<MajorityVerdict> verdicts)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        return verdicts
+            .GroupBy(v => v.Subset, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Average(v => v.Score), StringComparer.Ordinal)
+            .AsReadOnly();
+    }
+
     private static double? MeanOrNull(IEnumerable<double> scores)
     {
         var (sum, count) = scores.Aggregate((Sum: 0.0, Count: 0), (acc, s) => (acc.Sum + s, acc.Count + 1));

@@ -53,23 +53,10 @@ public sealed class EvaluationGrain : Grain, IEvaluationGrain
                 StageRunner.Merge(chunks), (DateTime.UtcNow - started).TotalSeconds));
         }
         var results = await _store.GetAsync<EvaluationResult>(progress.Report!.Artifact);
-        return Score(work.Benchmark, progress.Report.Items, results, progress.Report.Artifact);
-    }
-
-    /// <summary>The scores of a benchmark's evaluation rows.</summary>
-    public static BenchmarkScore Score(string benchmark, int items, IReadOnlyList<EvaluationResult> results, string artifact)
-    {
-        ArgumentNullException.ThrowIfNull(results);
-        var both = results.Select(r => r.Order).Distinct().Count() == 2;
-        var consistency = both ? PositionConsistency.Of(results) : null;
-        var subsets = results.Select(r => r.Subset).Distinct(StringComparer.Ordinal).Count() > 1
-            ? PairwiseAccuracy.BySubset(results)
-            : new Dictionary<string, double>();
-        return new BenchmarkScore(benchmark, items, PairwiseAccuracy.Of(results), consistency?.ConsistentAccuracy, consistency?.FlipRate,
-            results.Count(r => r.Verdict is null), results.Count(r => r.Verdict == Verdict.A), results.Count(r => r.Verdict == Verdict.B), artifact)
-        {
-            Subsets = subsets,
-        };
+        // Several samples per item and order are scored by their majority verdict (one vote each would break consistency).
+        return work.Sampling.Samples > 1
+            ? BenchmarkScorer.ScoreMajority(work.Benchmark, progress.Report.Items, results, progress.Report.Artifact)
+            : BenchmarkScorer.Score(work.Benchmark, progress.Report.Items, results, progress.Report.Artifact);
     }
 
     private async Task<ChunkResult> EvaluateChunkAsync(IInferenceWorkerGrain worker, IReadOnlyList<PairwiseItem> items, EvaluationWork work)
