@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using OrleansEvaluator.Artifacts;
 
 namespace OrleansEvaluator.Core.Artifacts;
@@ -32,18 +31,7 @@ public sealed class LocalArtifactStore : IArtifactStore
         var temp = Path.Combine(_root, "tmp", Guid.NewGuid().ToString("N"));
         string id;
         await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-        {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = new byte[1 << 16];
-            int read;
-            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                hash.AppendData(buffer, 0, read);
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-            await file.FlushAsync(cancellationToken);
-            id = "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
-        }
+            id = await ArtifactHashing.CopyAsync(content, file, cancellationToken);
         var target = PathOf(id);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         if (File.Exists(target))

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -43,19 +42,7 @@ public sealed class AzureBlobArtifactStore : IArtifactStore
         var temp = Path.Combine(_tempFolder, "oeval-artifact-" + Guid.NewGuid().ToString("N") + ".tmp");
         await using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16,
             FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-        string id;
-        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
-        {
-            var buffer = new byte[1 << 16];
-            int read;
-            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                hash.AppendData(buffer, 0, read);
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-            await file.FlushAsync(cancellationToken);
-            id = "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
-        }
+        var id = await ArtifactHashing.CopyAsync(content, file, cancellationToken);
         await EnsureContainerAsync(cancellationToken);
         var blob = BlobOf(id);
         if (await blob.ExistsAsync(cancellationToken))
