@@ -1,3 +1,4 @@
+using Orleans.Core.Internal;
 using OrleansEvaluator.Data;
 using OrleansEvaluator.Grains.Pipeline;
 using OrleansEvaluator.Hosting.Pipeline;
@@ -109,5 +110,25 @@ public sealed class PipelineTests(PipelineClusterFixture fixture) : IClassFixtur
         }
         // Iteration i is judged by the model trained in iteration i - 1.
         Assert.Equal(status.Reports[1].TrainedModel, status.Reports[2].JudgeModel);
+    }
+
+    [Fact]
+    public async Task A_run_whose_coordinator_activation_ends_mid_run_is_driven_on_by_the_next_one()
+    {
+        var grains = fixture.Cluster.Client;
+        var ct = TestContext.Current.CancellationToken;
+        var config = WriteRun(Path.Combine(fixture.Folder, "run-b"), "coordinator-deactivated", iterations: 1);
+        await RunSubmitter.SubmitAsync(grains, fixture.Store, config, cancellationToken: ct);
+        var run = grains.GetGrain<IRunCoordinatorGrain>("coordinator-deactivated");
+        while ((await run.StatusAsync()).Phase is RunPhase.Pending or RunPhase.Ingest or RunPhase.Select)
+            await Task.Delay(50, ct);
+
+        // As when the silo holding its directory entry dies: the activation goes; only status calls wake the next one.
+        await run.Cast<IGrainManagementExtension>().DeactivateOnIdle(ct);
+
+        var status = await WaitAsync(run, TimeSpan.FromMinutes(6));
+        Assert.True(status.Phase == RunPhase.Completed, $"{status.Phase}: {status.Error}");
+        Assert.Equal(2, status.Reports.Count);
+        Assert.NotNull(status.Reports[1].TrainedModel);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using OrleansEvaluator.Artifacts;
 using OrleansEvaluator.Core.Formats;
 using OrleansEvaluator.Core.Import;
@@ -33,6 +34,18 @@ public sealed partial class RunCoordinatorGrain(
     private int _shards;
 
     private string RunId => this.GetPrimaryKeyString();
+
+    // An activation can end while its run moves (the silo holding its directory entry died, or it was collected): the
+    // next one, whoever wakes it, drives the run on from the persisted phase instead of only answering status calls.
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Submission is not null && state.State.Phase is not RunPhase.Failed && !Status().IsFinished)
+        {
+            LogReactivated(logger, RunId, state.State.Phase, state.State.Iteration);
+            Start();
+        }
+        return Task.CompletedTask;
+    }
 
     public async Task<RunStatus> SubmitAsync(RunSubmission submission)
     {
@@ -125,6 +138,21 @@ public sealed partial class RunCoordinatorGrain(
 
     private async Task DriveAsync()
     {
+        try
+        {
+            await DriveStagesAsync();
+        }
+        catch (InconsistentStateException e)
+        {
+            // Another activation of this run (one that outlived its directory entry) wrote first: take its state; the
+            // timer's next tick goes on from there.
+            LogStaleState(logger, RunId, state.State.Phase, e.Message);
+            await state.ReadStateAsync();
+        }
+    }
+
+    private async Task DriveStagesAsync()
+    {
         var config = ParseConfig(state.State.Submission!);
         while (!Status().IsFinished)
         {
@@ -147,7 +175,7 @@ public sealed partial class RunCoordinatorGrain(
                 await FinishAsync(RunPhase.Failed, $"{phase}: {e.Message}");
                 return;
             }
-            catch (Exception e)
+            catch (Exception e) when (e is not InconsistentStateException)
             {
                 state.State.StageFailures++;
                 state.State.Retries++;
@@ -419,6 +447,12 @@ public sealed partial class RunCoordinatorGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} failed in {Phase}: {Error}")]
     private static partial void LogFailed(ILogger logger, string runId, RunPhase phase, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: activated in {Phase} (iteration {Iteration}); driving it on")]
+    private static partial void LogReactivated(ILogger logger, string runId, RunPhase phase, int iteration);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: state changed under {Phase} ({Error}); reading it again")]
+    private static partial void LogStaleState(ILogger logger, string runId, RunPhase phase, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} finished: {Phase}")]
     private static partial void LogFinished(ILogger logger, string runId, RunPhase phase);
