@@ -108,6 +108,7 @@ public sealed class EvalCommandTests
         { ["--max-items", "-1"], "--max-items: must not be negative" },
         { ["--prompt-template", "nope.txt"], "--prompt-template: no such file: " },
         { ["--judge", "nope.gguf"], "--judge: no such file: " },
+        { ["--prompts", "bogus"], "--prompts: 'bogus' is not a prompt set; use default or tinyworld" },
     };
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using OrleansEvaluator.Core.Import;
+using OrleansEvaluator.Core.TinyWorld;
 
 namespace OrleansEvaluator.Cli.Commands;
 
@@ -9,9 +10,36 @@ internal static class DataCommand
 {
     public static Command Create()
     {
-        var data = new Command("data", "Inspect input files.");
+        var data = new Command("data", "Inspect input files, or write TinyWorld's.");
         data.Subcommands.Add(Check());
+        data.Subcommands.Add(TinyWorld());
         return data;
+    }
+
+    private static Command TinyWorld()
+    {
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the files into (created).", Required = true };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the world.", DefaultValueFactory = _ => 7UL };
+        var judgments = new Option<int>("--judgments") { Description = "Ground-truth judgment rows to write (0: none).", DefaultValueFactory = _ => 20_000 };
+        var command = new Command("tinyworld",
+            "Write TinyWorld's files: the instruction pool, the held-out benchmark, the seed's training rows and ground-truth judgment rows (SFT JSONL, for `oeval train`).")
+        {
+            output, seed, judgments,
+        };
+        command.SetAction((parse, ct) => CliErrors.RunAsync(() =>
+        {
+            var count = parse.GetValue(judgments);
+            if (count < 0)
+                throw new ArgumentException($"--judgments: must not be negative (got {count}).");
+            var folder = parse.GetValue(output)!.FullName;
+            Directory.CreateDirectory(folder);
+            var world = new TinyWorldGenerator(new TinyWorldOptions { Seed = parse.GetValue(seed) });
+            var written = TinyWorldFiles.Write(world, folder, count);
+            foreach (var (name, rows) in written)
+                parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.Combine(folder, name)}: {rows} records"));
+            return Task.FromResult(0);
+        }));
+        return command;
     }
 
     private static Command Check()

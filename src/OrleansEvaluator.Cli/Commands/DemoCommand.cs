@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansEvaluator.Artifacts;
-using OrleansEvaluator.Core.Formats;
 using OrleansEvaluator.Core.TinyWorld;
 using OrleansEvaluator.Data;
 using OrleansEvaluator.Generation;
@@ -79,16 +78,13 @@ internal static class DemoCommand
         return command;
     }
 
-    private const string BenchmarkName = "tinyworld-heldout";
+    private const string BenchmarkName = TinyWorldFiles.BenchmarkName;
 
     private static string Percent(double? value) => value is { } v ? (v * 100).ToString("F1", CultureInfo.InvariantCulture) : "n/a";
 
     private static string WriteRun(TinyWorldGenerator world, string folder, string seedPath, int iterations, int samples, ulong seed)
     {
-        Directory.CreateDirectory(folder);
-        JsonlFile.Write(Path.Combine(folder, "instructions.jsonl"), world.InstructionPool().Select(i => new { id = i.Id, instruction = i.Text }));
-        JsonlFile.Write(Path.Combine(folder, BenchmarkName + ".jsonl"),
-            world.Benchmark().Select(b => new { id = b.Id, subset = b.Subset, prompt = b.Prompt, chosen = b.Chosen, rejected = b.Rejected }));
+        TinyWorldFiles.Write(world, folder);
         var config = Path.Combine(folder, "run.json");
         File.WriteAllText(config, string.Create(CultureInfo.InvariantCulture, $$"""
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrleansEvaluator.Core.Prompts;
 using OrleansEvaluator.Generation;
 using OrleansEvaluator.Inference.Grammars;
 
@@ -16,6 +17,7 @@ internal sealed class JudgeOptionSet
     private readonly Option<int> _maxTokens = new("--max-tokens") { Description = "New tokens per judgment at most.", DefaultValueFactory = _ => 256 };
     private readonly Option<uint> _seed = new("--seed", "-s") { Description = "Seed.", DefaultValueFactory = _ => 0u };
     private readonly Option<FileInfo?> _template = new("--prompt-template") { Description = "Judge template file (name:/version: header, ### system and ### user sections, {{instruction}}, {{answer_a}}, {{answer_b}})." };
+    private readonly Option<string> _set = new("--prompts") { Description = $"Built-in prompt set when no --prompt-template is given: {string.Join(" or ", PromptSets.Names)} (tinyworld: the compact TinyWorld templates, and the raw chat format for models without a chat template).", DefaultValueFactory = _ => PromptSets.Default };
     private readonly Option<bool> _noGrammar = new("--no-grammar") { Description = "Let the judge write freely instead of forcing reasoning then exactly one [[A]] or [[B]]." };
     private readonly Option<int> _threads = CommonOptions.Threads();
     private readonly Option<int> _context = new("--context") { Description = "KV cells shared by the requests in flight (multiple of 256).", DefaultValueFactory = _ => 8192 };
@@ -25,7 +27,7 @@ internal sealed class JudgeOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _judge, _votes, _temperature, _maxTokens, _seed, _template, _noGrammar, _threads, _context, _verbose })
+        foreach (var option in new Option[] { _judge, _votes, _temperature, _maxTokens, _seed, _template, _set, _noGrammar, _threads, _context, _verbose })
             command.Options.Add(option);
     }
 
@@ -53,7 +55,12 @@ internal sealed class JudgeOptionSet
         var template = parse.GetValue(_template);
         if (template is { Exists: false })
             throw new FileNotFoundException($"--prompt-template: no such file: {template.FullName}", template.FullName);
+        var set = parse.GetValue(_set)!;
+        if (!PromptSets.Names.Contains(set, StringComparer.Ordinal))
+            throw new ArgumentException($"--prompts: '{set}' is not a prompt set; use {string.Join(" or ", PromptSets.Names)}.");
+        if (template is not null && parse.GetResult(_set) is { Implicit: false })
+            throw new ArgumentException("--prompts and --prompt-template: give one of them.");
         return new JudgeSettings(model.FullName, votes, temperature, maxTokens, parse.GetValue(_seed), template?.FullName, grammar,
-            parse.GetValue(_threads), context, parse.GetValue(_verbose));
+            parse.GetValue(_threads), context, parse.GetValue(_verbose)) { PromptSet = set };
     }
 }

@@ -11,4 +11,8 @@ internal sealed record JudgeSettings(
     bool Grammar,
     int Threads,
     int Context,
-    bool Verbose);
+    bool Verbose)
+{
+    /// <summary>The built-in prompt set used when <see cref="PromptTemplate"/> is null.</summary>
+    public string PromptSet { get; init; } = Core.Prompts.PromptSets.Default;
+}

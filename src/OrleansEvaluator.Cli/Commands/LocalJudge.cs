@@ -37,7 +37,7 @@ internal sealed class LocalJudge : IAsyncDisposable
     public static async Task<LocalJudge> OpenAsync(JudgeSettings settings, CancellationToken cancellationToken)
     {
         // The template is checked before the model loads, so a typo in it fails in milliseconds.
-        var prompt = settings.PromptTemplate is null ? new JudgePrompt() : JudgePrompt.Load(settings.PromptTemplate);
+        var prompt = settings.PromptTemplate is null ? PromptCache.Judge(PromptSets.JudgeText(settings.PromptSet)) : JudgePrompt.Load(settings.PromptTemplate);
         var loggers = CommonOptions.Loggers(settings.Verbose);
         var engine = LlamaEngine.Create(new LlamaEngineOptions
         {
@@ -46,6 +46,8 @@ internal sealed class LocalJudge : IAsyncDisposable
             BatchSize = Math.Min(512, settings.Context),
             // Votes of one request are decoded together, so the engine must hold at least that many sequences.
             MaxSequences = Math.Clamp(settings.Votes, 64, LlamaEngineOptions.SequenceLimit),
+            // TinyWorld's templates are written for base models read as plain text.
+            ChatTemplateFallback = settings.PromptSet == PromptSets.TinyWorld ? RawPrompt.TemplateName : new LlamaEngineOptions().ChatTemplateFallback,
         }, loggers);
         try
         {

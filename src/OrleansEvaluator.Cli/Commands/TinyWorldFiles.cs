@@ -1,0 +1,41 @@
+using OrleansEvaluator.Core.Formats;
+using OrleansEvaluator.Core.TinyWorld;
+using OrleansEvaluator.Data;
+using OrleansEvaluator.Generation;
+using OrleansEvaluator.Training.TinyWorld;
+
+namespace OrleansEvaluator.Cli.Commands;
+
+/// <summary>TinyWorld as files: what `oeval demo` feeds the run, and what `oeval data tinyworld` exports.</summary>
+internal static class TinyWorldFiles
+{
+    public const string Instructions = "instructions.jsonl";
+    public const string BenchmarkName = "tinyworld-heldout";
+    public const string SeedRows = "seed-sft.jsonl";
+    public const string JudgmentRows = "judgments-sft.jsonl";
+
+    /// <summary>Writes the pool and the benchmark (and, when asked, the seed's rows and ground-truth judgments); returns (file, records).</summary>
+    public static IReadOnlyList<(string File, int Records)> Write(TinyWorldGenerator world, string folder, int judgments = -1)
+    {
+        Directory.CreateDirectory(folder);
+        var written = new List<(string, int)>();
+        var pool = world.InstructionPool();
+        JsonlFile.Write(Path.Combine(folder, Instructions), pool.Select(i => new { id = i.Id, instruction = i.Text, category = i.Category }));
+        written.Add((Instructions, pool.Count));
+        var benchmark = world.Benchmark();
+        JsonlFile.Write(Path.Combine(folder, BenchmarkName + ".jsonl"),
+            benchmark.Select(b => new { id = b.Id, subset = b.Subset, prompt = b.Prompt, chosen = b.Chosen, rejected = b.Rejected }));
+        written.Add((BenchmarkName + ".jsonl", benchmark.Count));
+        if (judgments < 0)
+            return written;
+        var seedRows = TinyWorldSeed.Examples(world);
+        JsonlFile.Write(Path.Combine(folder, SeedRows), seedRows);
+        written.Add((SeedRows, seedRows.Count));
+        // Loss on the verdict only, as the loop trains its judge; the prompt rendered as the engine renders it.
+        var judgmentRows = world.JudgmentExamples(TinyWorldTemplates.Judge, judgments)
+            .Select(e => new SftExample(e.Id, RawPrompt.Render(e.Prompt), e.Target, AnswerOnlyLoss: true)).ToArray();
+        JsonlFile.Write(Path.Combine(folder, JudgmentRows), judgmentRows);
+        written.Add((JudgmentRows, judgmentRows.Length));
+        return written;
+    }
+}

@@ -1,0 +1,55 @@
+using OrleansEvaluator.Core.Formats;
+using OrleansEvaluator.Core.Import;
+using OrleansEvaluator.Core.TinyWorld;
+using OrleansEvaluator.Data;
+using OrleansEvaluator.Generation;
+
+namespace OrleansEvaluator.Cli.Tests;
+
+/// <summary><c>oeval data tinyworld</c>: the world's files, readable by the commands that take them.</summary>
+public sealed class DataCommandTests
+{
+    [Fact]
+    public async Task Tinyworld_writes_the_pool_the_benchmark_the_seed_rows_and_right_ground_truth_judgments()
+    {
+        var folder = Oeval.Folder("tinyworld");
+
+        var (exit, output, error) = await Oeval.RunAsync("data", "tinyworld", "--out", folder, "--seed", "3", "--judgments", "200");
+
+        Assert.True(exit == 0, error);
+        var world = new TinyWorldGenerator(new TinyWorldOptions { Seed = 3 });
+        Assert.Contains($"instructions.jsonl: {world.InstructionPool().Count} records", output, StringComparison.Ordinal);
+        Assert.Contains($"tinyworld-heldout.jsonl: {world.Benchmark().Count} records", output, StringComparison.Ordinal);
+        var check = DataFileChecker.Check(Path.Combine(folder, "instructions.jsonl"));
+        Assert.Equal((DataFileKind.Instructions, world.InstructionPool().Count, 0), (check.Kind, check.Records, check.Issues.Count));
+        check = DataFileChecker.Check(Path.Combine(folder, "tinyworld-heldout.jsonl"));
+        Assert.Equal((DataFileKind.Pairwise, 0), (check.Kind, check.Issues.Count));
+
+        var seedRows = JsonlFile.Read<SftExample>(Path.Combine(folder, "seed-sft.jsonl"), MalformedLinePolicy.Fail).Records;
+        Assert.Equal(world.Options.AnsweringExamples + world.Options.ModificationExamples, seedRows.Count);
+        Assert.DoesNotContain(seedRows, r => r.Prompt.Contains("better:", StringComparison.Ordinal)); // never a judgment
+
+        var judgments = JsonlFile.Read<SftExample>(Path.Combine(folder, "judgments-sft.jsonl"), MalformedLinePolicy.Fail).Records;
+        Assert.Equal(200, judgments.Count);
+        Assert.All(judgments, r => Assert.True(r.AnswerOnlyLoss));
+        Assert.Equal(["[[A]]", "[[B]]"], judgments.Select(r => r.Target).Distinct().Order(StringComparer.Ordinal));
+        // Every verdict names the answer the world says is right for the question.
+        Assert.All(judgments, r =>
+        {
+            var (question, a, b) = Split(r.Prompt);
+            var right = r.Target == "[[A]]" ? a : b;
+            var wrong = r.Target == "[[A]]" ? b : a;
+            Assert.True(world.Oracle.IsCorrect(question, right) && !world.Oracle.IsCorrect(question, wrong), r.Prompt + " " + r.Target);
+        });
+    }
+
+    // "question: Q answer A: X answer B: Y better:" as the raw chat format renders the TinyWorld judge template.
+    private static (string Question, string A, string B) Split(string prompt)
+    {
+        Assert.Equal("question: q answer A: x answer B: y better:", RawPrompt.Render(TinyWorldTemplates.Judge.Format("q", "x", "y")));
+        var question = prompt["question: ".Length..prompt.IndexOf(" answer A: ", StringComparison.Ordinal)];
+        var a = prompt[(prompt.IndexOf(" answer A: ", StringComparison.Ordinal) + 11)..prompt.IndexOf(" answer B: ", StringComparison.Ordinal)];
+        var b = prompt[(prompt.IndexOf(" answer B: ", StringComparison.Ordinal) + 11)..prompt.LastIndexOf(" better:", StringComparison.Ordinal)];
+        return (question, a, b);
+    }
+}
