@@ -21,10 +21,11 @@ internal static class DataCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the files into (created).", Required = true };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the world.", DefaultValueFactory = _ => 7UL };
         var judgments = new Option<int>("--judgments") { Description = "Ground-truth judgment rows to write (0: none).", DefaultValueFactory = _ => 20_000 };
+        var verdictOnly = new Option<bool>("--verdict-only") { Description = "Judgments are the verdict alone ([[A]]) instead of the right answer, then the verdict (answer: 8 [[A]])." };
         var command = new Command("tinyworld",
             "Write TinyWorld's files: the instruction pool, the held-out benchmark, the seed's training rows and ground-truth judgment rows (SFT JSONL, for `oeval train`).")
         {
-            output, seed, judgments,
+            output, seed, judgments, verdictOnly,
         };
         command.SetAction((parse, ct) => CliErrors.RunAsync(() =>
         {
@@ -34,7 +35,7 @@ internal static class DataCommand
             var folder = parse.GetValue(output)!.FullName;
             Directory.CreateDirectory(folder);
             var world = new TinyWorldGenerator(new TinyWorldOptions { Seed = parse.GetValue(seed) });
-            var written = TinyWorldFiles.Write(world, folder, count);
+            var written = TinyWorldFiles.Write(world, folder, count, reasoning: !parse.GetValue(verdictOnly));
             foreach (var (name, rows) in written)
                 parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.Combine(folder, name)}: {rows} records"));
             return Task.FromResult(0);

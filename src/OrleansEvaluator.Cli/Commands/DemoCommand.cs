@@ -93,10 +93,10 @@ internal static class DemoCommand
               "instructions": { "path": "instructions.jsonl" },
               "prompts": { "set": "tinyworld" },
               "synthesis": { "temperature": 0.7, "top_p": 0.95, "answer_max_tokens": 4, "modify_max_tokens": 64 },
-              "judging": { "samples": {{samples}}, "temperature": 1.0, "top_p": 1.0, "max_tokens": 8, "both_orders": true },
+              "judging": { "samples": {{samples}}, "temperature": 1.0, "top_p": 1.0, "max_tokens": 32, "both_orders": true },
               "training": { "epochs": 2, "learning_rate": 0.001, "context": 128, "from": "seed" },
               "benchmarks": [ "{{BenchmarkName}}.jsonl" ],
-              "evaluation": { "max_tokens": 8 }
+              "evaluation": { "max_tokens": 32 }
             }
             """));
         return config;
@@ -109,8 +109,10 @@ internal static class DemoCommand
         foreach (var id in run.PairArtifacts)
             pairs.AddRange(await store.GetAsync<PreferencePair>(id));
         var quality = world.Oracle.LabelQuality(pairs);
+        var families = string.Join(", ", quality.ByFamily.Select(f =>
+            string.Create(CultureInfo.InvariantCulture, $"{TinyWorldGenerator.FamilyName(f.Key)} {f.Value.Share:P0} of {f.Value.Pairs}")));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"demo: label quality {quality.Share:P1} ({quality.TrulyBetter} of {quality.Pairs} pairs truly better; chosen wrong {quality.ChosenWrong}, rejected right {quality.RejectedRight})"));
+            $"demo: label quality {quality.Share:P1} ({quality.TrulyBetter} of {quality.Pairs} pairs truly better; chosen wrong {quality.ChosenWrong}, rejected right {quality.RejectedRight}; {families})"));
         return quality.Pairs == 0 ? null : quality.Share;
     }
 

@@ -15,7 +15,7 @@ internal static class TinyWorldFiles
     public const string JudgmentRows = "judgments-sft.jsonl";
 
     /// <summary>Writes the pool and the benchmark (and, when asked, the seed's rows and ground-truth judgments); returns (file, records).</summary>
-    public static IReadOnlyList<(string File, int Records)> Write(TinyWorldGenerator world, string folder, int judgments = -1)
+    public static IReadOnlyList<(string File, int Records)> Write(TinyWorldGenerator world, string folder, int judgments = -1, bool reasoning = true)
     {
         Directory.CreateDirectory(folder);
         var written = new List<(string, int)>();
@@ -32,7 +32,7 @@ internal static class TinyWorldFiles
         JsonlFile.Write(Path.Combine(folder, SeedRows), seedRows);
         written.Add((SeedRows, seedRows.Count));
         // Loss on the verdict only, as the loop trains its judge; the prompt rendered as the engine renders it.
-        var judgmentRows = world.JudgmentExamples(TinyWorldTemplates.Judge, judgments)
+        var judgmentRows = world.JudgmentExamples(TinyWorldTemplates.Judge, judgments, reasoning)
             .Select(e => new SftExample(e.Id, RawPrompt.Render(e.Prompt), e.Target, AnswerOnlyLoss: true)).ToArray();
         JsonlFile.Write(Path.Combine(folder, JudgmentRows), judgmentRows);
         written.Add((JudgmentRows, judgmentRows.Length));

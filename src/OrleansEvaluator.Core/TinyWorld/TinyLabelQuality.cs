@@ -8,6 +8,9 @@ namespace OrleansEvaluator.Core.TinyWorld;
 /// <param name="UnknownInstructions">Pairs whose instruction is not a text of the world.</param>
 public sealed record TinyLabelQuality(int Pairs, int TrulyBetter, int ChosenWrong, int RejectedRight, int UnknownInstructions)
 {
+    /// <summary>The same counts per family (pairs of unknown instructions are in no family).</summary>
+    public IReadOnlyDictionary<TinyFamily, TinyLabelQuality> ByFamily { get; init; } = new Dictionary<TinyFamily, TinyLabelQuality>();
+
     /// <summary>TrulyBetter / Pairs; 0 for no pairs.</summary>
     public double Share => Pairs == 0 ? 0 : (double)TrulyBetter / Pairs;
 }

@@ -14,9 +14,10 @@ namespace OrleansEvaluator.Core.TinyWorld;
 /// </summary>
 /// <remarks>
 /// Each family's instructions are split once: a seeded share is held out for the benchmark and the rest form the pool.
-/// Held-out instructions never appear in the pool or in seed data, not even as a modified instruction: pool
-/// instructions are modified only into other pool instructions. Their words (and answers) do occur elsewhere, so the
-/// benchmark asks unseen combinations of known words.
+/// Held-out instructions never appear in the pool, in modification examples (pool instructions are modified only into
+/// other pool instructions) or in judgments; the seed learns to answer them unless
+/// <see cref="TinyWorldOptions.SeedAnswersHeldOut"/> is off, so the benchmark asks the judge about instructions it
+/// never judged, whose answers its base model knows.
 /// </remarks>
 public sealed class TinyWorldGenerator
 {
@@ -26,6 +27,7 @@ public sealed class TinyWorldGenerator
     private readonly HashSet<TinyTask> _pool;
     private readonly Dictionary<TinyFamily, TinyTask[]> _poolByFamily = [];
     private readonly Dictionary<TinyFamily, TinyTask[]> _modifiableByFamily = [];
+    private readonly Dictionary<TinyFamily, TinyTask[]> _answerableByFamily = [];
     private readonly Dictionary<TinyTask, IReadOnlyList<TinyTask>> _poolNeighbours = [];
 
     /// <summary>Builds the world; throws <see cref="ArgumentException"/> listing every problem with the options.</summary>
@@ -45,6 +47,7 @@ public sealed class TinyWorldGenerator
             // Keep the rules' order within each side, so listings read naturally and do not depend on the hash order.
             heldOut.AddRange(all.Where(chosen.Contains));
             _poolByFamily[family] = [.. all.Where(t => !chosen.Contains(t))];
+            _answerableByFamily[family] = options.SeedAnswersHeldOut ? [.. all] : _poolByFamily[family];
             pool.AddRange(_poolByFamily[family]);
         }
         PoolTasks = pool;
@@ -110,8 +113,9 @@ public sealed class TinyWorldGenerator
     }
 
     /// <summary>
-    /// <see cref="TinyWorldOptions.AnsweringExamples"/> answering examples: a family at random, then a pool instruction
-    /// of it, then one of its right answers (so naming examples show many members).
+    /// <see cref="TinyWorldOptions.AnsweringExamples"/> answering examples: a family at random, then an instruction of it
+    /// (any, or a pool one without <see cref="TinyWorldOptions.SeedAnswersHeldOut"/>), then one of its right answers
+    /// (so naming examples show many members).
     /// </summary>
     public IEnumerable<TinyWorldExample> AnsweringExamples(AnswerPrompt prompt)
     {
@@ -119,7 +123,7 @@ public sealed class TinyWorldGenerator
         for (var i = 0; i < Options.AnsweringExamples; i++)
         {
             var random = StableRandom.For(Options.Seed, "answer/" + i.ToString(CultureInfo.InvariantCulture));
-            var task = PickTask(random, _poolByFamily);
+            var task = PickTask(random, _answerableByFamily);
             yield return Example(TinyExampleKind.Answer, task, prompt.Format(task.Text), Pick(task.CorrectAnswers, random));
         }
     }
@@ -145,8 +149,10 @@ public sealed class TinyWorldGenerator
     /// <summary>
     /// Ground-truth judgments on pool instructions (right answer against a pool neighbour's answer, the right one shown
     /// first or second at random), for checking that judge fine-tuning can learn the verdict before running the loop.
+    /// With <paramref name="reasoning"/> the judgment first states the right answer (<c>8 [[A]]</c>: what the seed writes
+    /// after the judge prompt's closing <c>answer:</c>), then the verdict; without, it is the verdict alone.
     /// </summary>
-    public IEnumerable<TinyWorldExample> JudgmentExamples(JudgePrompt prompt, int count)
+    public IEnumerable<TinyWorldExample> JudgmentExamples(JudgePrompt prompt, int count, bool reasoning = true)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -157,9 +163,9 @@ public sealed class TinyWorldGenerator
             var right = Pick(task.CorrectAnswers, random);
             var wrong = Pick(Pick(PoolNeighbours(task), random).CorrectAnswers, random);
             var rightFirst = random.Next(2) == 0;
-            yield return rightFirst
-                ? Example(TinyExampleKind.Judge, task, prompt.Format(task.Text, right, wrong), VerdictParser.MarkerA)
-                : Example(TinyExampleKind.Judge, task, prompt.Format(task.Text, wrong, right), VerdictParser.MarkerB);
+            var verdict = rightFirst ? VerdictParser.MarkerA : VerdictParser.MarkerB;
+            var target = reasoning ? $"{right} {verdict}" : verdict;
+            yield return Example(TinyExampleKind.Judge, task, rightFirst ? prompt.Format(task.Text, right, wrong) : prompt.Format(task.Text, wrong, right), target);
         }
     }
 

@@ -22,6 +22,15 @@ public sealed record TinyWorldOptions
     /// </summary>
     public double HeldOutFraction { get; init; } = 0.2;
 
+    /// <summary>
+    /// When true (the default), the seed's answering examples cover held-out instructions too, as a pretrained model
+    /// knows facts its evaluator is never trained to judge: the held-out benchmark then measures judging of new
+    /// instructions, not the seed's ignorance of them (it could not even repeat a word it never saw repeated). Held-out
+    /// instructions stay out of the pool, out of modification examples and out of every judgment. When false they
+    /// appear nowhere in seed data.
+    /// </summary>
+    public bool SeedAnswersHeldOut { get; init; } = true;
+
     /// <summary>Benchmark pairs per held-out instruction, each with a different neighbour (fewer when it has fewer).</summary>
     public int PairsPerHeldOutInstruction { get; init; } = 2;
 

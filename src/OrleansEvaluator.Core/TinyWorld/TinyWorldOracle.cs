@@ -27,10 +27,10 @@ public sealed class TinyWorldOracle
     public TinyLabelQuality LabelQuality(IEnumerable<PreferencePair> pairs)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        int total = 0, truly = 0, unknown = 0, chosenWrong = 0, rejectedRight = 0;
+        var unknown = 0;
+        var families = new Dictionary<TinyFamily, (int Total, int Truly, int ChosenWrong, int RejectedRight)>();
         foreach (var pair in pairs)
         {
-            total++;
             if (Rules.Parse(pair.Instruction) is not { } task)
             {
                 unknown++;
@@ -38,10 +38,13 @@ public sealed class TinyWorldOracle
             }
             var chosenRight = task.IsCorrect(pair.Chosen);
             var rejectedIsRight = task.IsCorrect(pair.Rejected);
-            chosenWrong += chosenRight ? 0 : 1;
-            rejectedRight += rejectedIsRight ? 1 : 0;
-            truly += chosenRight && !rejectedIsRight ? 1 : 0;
+            var f = families.GetValueOrDefault(task.Family);
+            families[task.Family] = (f.Total + 1, f.Truly + (chosenRight && !rejectedIsRight ? 1 : 0), f.ChosenWrong + (chosenRight ? 0 : 1),
+                f.RejectedRight + (rejectedIsRight ? 1 : 0));
         }
-        return new TinyLabelQuality(total, truly, chosenWrong, rejectedRight, unknown);
+        var byFamily = families.OrderBy(f => f.Key).ToDictionary(f => f.Key,
+            f => new TinyLabelQuality(f.Value.Total, f.Value.Truly, f.Value.ChosenWrong, f.Value.RejectedRight, 0));
+        return new TinyLabelQuality(byFamily.Values.Sum(q => q.Pairs) + unknown, byFamily.Values.Sum(q => q.TrulyBetter),
+            byFamily.Values.Sum(q => q.ChosenWrong), byFamily.Values.Sum(q => q.RejectedRight), unknown) { ByFamily = byFamily };
     }
 }

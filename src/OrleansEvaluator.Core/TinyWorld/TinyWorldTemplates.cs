@@ -14,8 +14,7 @@ namespace OrleansEvaluator.Core.TinyWorld;
 /// world's own single-line words, and they are still neutralized, so no marker can be forged.
 /// </para>
 /// <para>
-/// The three share the opening <c>question: … answer:</c>, so the judge sees questions and answers framed as the seed
-/// learned them. Every word is preceded by a space or starts the message, so a SentencePiece vocabulary of
+/// The three frame the question as <c>question: … answer:</c>, so the judge sees it as the seed learned it. Every word is preceded by a space or starts the message, so a SentencePiece vocabulary of
 /// <c>▁word</c> pieces reads each as one token. Change a text only together with its version.
 /// </para>
 /// </remarks>
@@ -44,14 +43,20 @@ public static class TinyWorldTemplates
         question: {{instruction}} answer: {{baseline_answer}} modify:
         """;
 
-    /// <summary>The judge template: <c>question: after 7 answer A: 8 answer B: 9 better:</c>, target <c>[[A]]</c>.</summary>
+    /// <summary>
+    /// The judge template: <c>answer A: 8 answer B: 9 question: after 7 answer:</c>, target <c>8 [[A]]</c>. The question
+    /// comes last, framed exactly as the seed learned to answer it, so the judgment begins with the seed's own answer
+    /// (its answering skill, which generalizes to instructions the judge never saw) and ends with the verdict pointing
+    /// at the response that matches it. With the question first and a bare verdict, judges trained on ground truth
+    /// stayed near 65% on held-out instructions; they wrote answers learned from the judge data, not the seed's.
+    /// </summary>
     public const string JudgeText = """
         name: tinyworld-judge
-        version: 1
+        version: 2
         fence: none
 
         ### user
-        question: {{instruction}} answer A: {{answer_a}} answer B: {{answer_b}} better:
+        answer A: {{answer_a}} answer B: {{answer_b}} question: {{instruction}} answer:
         """;
 
     /// <summary>The answering task with <see cref="AnswerText"/>.</summary>

@@ -18,12 +18,17 @@ public static class TinyWorldSeed
     /// <summary>Bumped when the recipe changes in a way the options do not show.</summary>
     private const string Recipe = "tinyworld-seed/1";
 
-    /// <summary>The cache key: options, templates and recipe.</summary>
+    /// <summary>
+    /// The cache key: recipe, options, the templates the seed trains on, and the vocabulary (which every template's
+    /// words shape; the judge template changes the seed only through new words).
+    /// </summary>
     public static string CacheKey(TinyWorldSeedOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var vocabulary = new TinyWorldVocabulary(new TinyWorldRules(options.World), TinyWorldTemplates.All);
         var text = string.Join("\n", Recipe, JsonSerializer.Serialize(options with { Threads = 0 }),
-            string.Join(",", TinyWorldTemplates.All.Select(t => t.Id + "@" + t.Fingerprint)));
+            string.Join(",", new[] { TinyWorldTemplates.Answer.Template, TinyWorldTemplates.Modify.Template }.Select(t => t.Id + "@" + t.Fingerprint)),
+            string.Join(" ", vocabulary.Words));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
 

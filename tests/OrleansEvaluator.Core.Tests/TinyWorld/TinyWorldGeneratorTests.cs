@@ -84,19 +84,28 @@ public sealed class TinyWorldGeneratorTests
         Assert.All(items.GroupBy(i => i.Prompt), g => Assert.InRange(g.Count(), 1, 2));
     }
 
-    [Fact]
-    public void Held_out_instructions_never_appear_in_seed_data()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Held_out_instructions_are_answered_by_seed_data_only_when_asked_and_never_modified_or_judged(bool seedAnswersHeldOut)
     {
-        var heldOut = s_world.HeldOutTasks.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var world = new TinyWorldGenerator(s_world.Options with { SeedAnswersHeldOut = seedAnswersHeldOut });
+        var heldOut = world.HeldOutTasks.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
 
-        foreach (var example in s_world.AnsweringExamples(TinyWorldTemplates.Answer))
-            Assert.DoesNotContain(example.Instruction, heldOut);
-        foreach (var example in s_world.ModificationExamples(TinyWorldTemplates.Modify))
+        var answered = world.AnsweringExamples(TinyWorldTemplates.Answer).Count(e => heldOut.Contains(e.Instruction));
+        if (seedAnswersHeldOut)
+            Assert.InRange(answered, 1, world.Options.AnsweringExamples / 2);
+        else
+            Assert.Equal(0, answered);
+        foreach (var example in world.ModificationExamples(TinyWorldTemplates.Modify))
         {
             Assert.DoesNotContain(example.Instruction, heldOut);
             var modified = ModifiedInstructionParser.Parse(example.Target, example.Instruction);
             Assert.DoesNotContain(modified.ModifiedInstruction!, heldOut);
         }
+        foreach (var example in world.JudgmentExamples(TinyWorldTemplates.Judge, 400))
+            Assert.DoesNotContain(example.Instruction, heldOut);
+        Assert.DoesNotContain(world.InstructionPool(), i => heldOut.Contains(i.Text));
     }
 
     [Fact]
@@ -138,22 +147,27 @@ public sealed class TinyWorldGeneratorTests
         });
     }
 
-    [Fact]
-    public void Judgment_examples_name_the_right_answer()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Judgment_examples_name_the_right_answer(bool reasoning)
     {
-        var examples = s_world.JudgmentExamples(TinyWorldTemplates.Judge, 300).ToList();
+        var examples = s_world.JudgmentExamples(TinyWorldTemplates.Judge, 300, reasoning).ToList();
 
         Assert.All(examples, e =>
         {
             var verdict = VerdictParser.Parse(e.Target).Verdict;
             Assert.NotNull(verdict);
             var prompt = Assert.Single(e.Prompt).Content;
-            var a = prompt.Split(" answer A: ")[1].Split(" answer B: ")[0];
-            var b = prompt.Split(" answer B: ")[1].Split(" better:")[0];
+            var a = prompt.Split("answer A: ")[1].Split(" answer B: ")[0];
+            var b = prompt.Split(" answer B: ")[1].Split(" question: ")[0];
             Assert.Equal(verdict == Verdict.A, s_world.Oracle.IsCorrect(e.Instruction, a));
             Assert.Equal(verdict == Verdict.B, s_world.Oracle.IsCorrect(e.Instruction, b));
+            // The reasoning states the answer the verdict picks; without it the target is the verdict alone.
+            var picked = verdict == Verdict.A ? a : b;
+            Assert.Equal(reasoning ? $"{picked} [[{verdict}]]" : $"[[{verdict}]]", e.Target);
         });
-        Assert.InRange(examples.Count(e => e.Target == VerdictParser.MarkerA), 100, 200);
+        Assert.InRange(examples.Count(e => e.Target.EndsWith(VerdictParser.MarkerA, StringComparison.Ordinal)), 100, 200);
     }
 
     [Fact]

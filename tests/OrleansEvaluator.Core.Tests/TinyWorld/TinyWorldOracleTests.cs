@@ -48,8 +48,13 @@ public sealed class TinyWorldOracleTests
 
         var quality = s_world.Oracle.LabelQuality(pairs);
 
-        Assert.Equal(new TinyLabelQuality(Pairs: 5, TrulyBetter: 2, ChosenWrong: 1, RejectedRight: 1, UnknownInstructions: 1), quality);
+        Assert.Equal((5, 2, 1, 1, 1), (quality.Pairs, quality.TrulyBetter, quality.ChosenWrong, quality.RejectedRight, quality.UnknownInstructions));
         Assert.Equal(0.4, quality.Share, 12);
+        // Per family: the three successor pairs hold every failure; the unknown instruction is in no family.
+        Assert.Equal([TinyFamily.Successor, TinyFamily.Category], quality.ByFamily.Keys);
+        var successor = quality.ByFamily[TinyFamily.Successor];
+        Assert.Equal((3, 1, 1, 1, 0), (successor.Pairs, successor.TrulyBetter, successor.ChosenWrong, successor.RejectedRight, successor.UnknownInstructions));
+        Assert.Equal(1.0, quality.ByFamily[TinyFamily.Category].Share);
         Assert.Equal(0, s_world.Oracle.LabelQuality([]).Share);
     }
 
