@@ -14,7 +14,7 @@ namespace OrleansEvaluator.Core.TinyWorld;
 /// world's own single-line words, and they are still neutralized, so no marker can be forged.
 /// </para>
 /// <para>
-/// The three frame the question as <c>question: … answer:</c>, so the judge sees it as the seed learned it. Every word is preceded by a space or starts the message, so a SentencePiece vocabulary of
+/// The three share the opening <c>question: …</c>, so the judge sees questions framed as the seed learned them. Every word is preceded by a space or starts the message, so a SentencePiece vocabulary of
 /// <c>▁word</c> pieces reads each as one token. Change a text only together with its version.
 /// </para>
 /// </remarks>
@@ -44,19 +44,19 @@ public static class TinyWorldTemplates
         """;
 
     /// <summary>
-    /// The judge template: <c>answer A: 8 answer B: 9 question: after 7 answer:</c>, target <c>8 [[A]]</c>. The question
-    /// comes last, framed exactly as the seed learned to answer it, so the judgment begins with the seed's own answer
-    /// (its answering skill, which generalizes to instructions the judge never saw) and ends with the verdict pointing
-    /// at the response that matches it. With the question first and a bare verdict, judges trained on ground truth
-    /// stayed near 65% on held-out instructions; they wrote answers learned from the judge data, not the seed's.
+    /// The judge template: <c>question: after 7 answer A: 8 answer B: 9 better:</c>, target <c>answer: 8 [[A]]</c> — the
+    /// judge's own answer, then the verdict pointing at the response that matches it (the seed itself writes
+    /// <c>answer: …</c> after this prompt). Measured on ground-truth judgments: a bare verdict reached 65% on held-out
+    /// instructions, this 85%; with the question last (<c>… question: after 7 answer:</c>) the verdict had not left
+    /// chance after three epochs.
     /// </summary>
     public const string JudgeText = """
         name: tinyworld-judge
-        version: 2
+        version: 1
         fence: none
 
         ### user
-        answer A: {{answer_a}} answer B: {{answer_b}} question: {{instruction}} answer:
+        question: {{instruction}} answer A: {{answer_a}} answer B: {{answer_b}} better:
         """;
 
     /// <summary>The answering task with <see cref="AnswerText"/>.</summary>
