@@ -92,7 +92,7 @@ internal static class DemoCommand
               "models": { "seed": "{{seedPath.Replace("\\", "\\\\", StringComparison.Ordinal)}}" },
               "instructions": { "path": "instructions.jsonl" },
               "prompts": { "set": "tinyworld" },
-              "synthesis": { "temperature": 0.7, "top_p": 0.95, "answer_max_tokens": 4, "modify_max_tokens": 64 },
+              "synthesis": { "temperature": 0.0, "modify_temperature": 0.7, "top_p": 0.95, "answer_max_tokens": 4, "modify_max_tokens": 64 },
               "judging": { "samples": {{samples}}, "temperature": 1.0, "top_p": 1.0, "max_tokens": 32, "both_orders": true },
               "training": { "epochs": 2, "learning_rate": 0.001, "context": 128, "from": "seed" },
               "benchmarks": [ "{{BenchmarkName}}.jsonl" ],

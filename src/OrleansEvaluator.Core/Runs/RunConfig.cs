@@ -50,6 +50,12 @@ public sealed record RunSynthesis
     public float Temperature { get; init; } = 0.7f;
     public float TopP { get; init; } = 0.9f;
 
+    /// <summary>
+    /// Temperature of the modified instruction and its answer, when it should differ from <see cref="Temperature"/>
+    /// (a greedy good answer with a sampled modification keeps both labels right more often); null: the same.
+    /// </summary>
+    public float? ModifyTemperature { get; init; }
+
     /// <summary>Most tokens of the good answer.</summary>
     public int AnswerMaxTokens { get; init; } = 512;
 

@@ -131,6 +131,8 @@ public static class RunConfigLoader
         var sy = config.Synthesis;
         if (float.IsNaN(sy.Temperature) || sy.Temperature is < 0 or > 10)
             errors.Add($"synthesis.temperature: must be in [0, 10] (got {sy.Temperature}).");
+        if (sy.ModifyTemperature is { } mt && (float.IsNaN(mt) || mt is < 0 or > 10))
+            errors.Add($"synthesis.modify_temperature: must be in [0, 10] (got {mt}).");
         if (float.IsNaN(sy.TopP) || sy.TopP is <= 0 or > 1)
             errors.Add($"synthesis.top_p: must be in (0, 1] (got {sy.TopP}).");
         if (sy.AnswerMaxTokens < 1)

@@ -37,6 +37,18 @@ public sealed class RunConfigLoaderTests
         Assert.Equal(512, config.Judging.MaxTokens);
         Assert.True(config.Sampling.Balance);
         Assert.Equal(8, config.Shards);
+        Assert.Null(config.Synthesis.ModifyTemperature);
+    }
+
+    [Fact]
+    public void The_modification_can_sample_at_its_own_temperature()
+    {
+        var json = Valid.Replace("\"iterations\": 3,", "\"iterations\": 3, \"synthesis\": { \"temperature\": 0, \"modify_temperature\": 0.7 },", StringComparison.Ordinal);
+        var config = RunConfigLoader.Load(Write(json));
+        Assert.Equal((0f, 0.7f), (config.Synthesis.Temperature, config.Synthesis.ModifyTemperature));
+
+        var error = Assert.Throws<RunConfigException>(() => RunConfigLoader.Load(Write(json.Replace("0.7 }", "11 }", StringComparison.Ordinal))));
+        Assert.Equal("synthesis.modify_temperature: must be in [0, 10] (got 11).", Assert.Single(error.Problems));
     }
 
     [Fact]
