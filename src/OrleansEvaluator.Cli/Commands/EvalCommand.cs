@@ -57,7 +57,7 @@ internal static class EvalCommand
                 JsonlFile.Write(outFile.FullName, runs.SelectMany(r => r.Rows));
                 artifact = outFile.FullName;
             }
-            var scores = runs.Select(r => Score(r, settings.Votes, artifact)).ToArray();
+            var scores = runs.Select(r => BenchmarkScorer.Of(r.Name, r.Items, r.Rows, artifact, settings.Votes)).ToArray();
             if (parse.GetValue(json))
             {
                 await stdout.WriteLineAsync(JsonSerializer.Serialize(scores, CliJson.Options));
@@ -72,12 +72,6 @@ internal static class EvalCommand
         }, parse.InvocationConfiguration.Error));
         return command;
     }
-
-    /// <summary>One judgment per item and order is scored row by row; K votes by their majority.</summary>
-    internal static BenchmarkScore Score(BenchmarkRun run, int votes, string artifact) =>
-        votes == 1
-            ? BenchmarkScorer.Score(run.Name, run.Items, run.Rows, artifact)
-            : BenchmarkScorer.ScoreMajority(run.Name, run.Items, run.Rows, artifact);
 
     /// <summary>The last line: the mean accuracy over the benchmarks that have one, each listed when there are several.</summary>
     internal static string Summary(IReadOnlyList<BenchmarkScore> scores)

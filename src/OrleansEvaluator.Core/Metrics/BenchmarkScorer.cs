@@ -20,16 +20,10 @@ public static class BenchmarkScorer
     public static BenchmarkScore Score(string benchmark, int items, IReadOnlyList<EvaluationResult> results, string artifact)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var both = results.Select(r => r.Order).Distinct().Count() == 2;
-        var consistency = both ? PositionConsistency.Of(results) : null;
-        var subsets = results.Select(r => r.Subset).Distinct(StringComparer.Ordinal).Count() > 1
-            ? PairwiseAccuracy.BySubset(results)
-            : new Dictionary<string, double>();
-        return new BenchmarkScore(benchmark, items, PairwiseAccuracy.Of(results), consistency?.ConsistentAccuracy, consistency?.FlipRate,
-            results.Count(r => r.Verdict is null), results.Count(r => r.Verdict == Verdict.A), results.Count(r => r.Verdict == Verdict.B), artifact)
-        {
-            Subsets = subsets,
-        };
+        // Each row is a vote of one: the same metrics as voted verdicts, and two rows of one item and order still refuse
+        // to be paired for consistency.
+        return Build(benchmark, items, [.. results.Select(r => new MajorityVerdict(r.Benchmark, r.ItemId, r.Subset, r.Order,
+            r.Verdict == Verdict.A ? 1 : 0, r.Verdict == Verdict.B ? 1 : 0, r.Verdict is null ? 1 : 0))], artifact);
     }
 
     /// <summary>
@@ -45,7 +39,23 @@ public static class BenchmarkScorer
     public static BenchmarkScore ScoreMajority(string benchmark, int items, IReadOnlyList<EvaluationResult> results, string artifact)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var votes = MajorityVote.Of(results);
+        return Build(benchmark, items, MajorityVote.Of(results), artifact);
+    }
+
+    /// <summary>
+    /// <see cref="Score"/> for one judgment per item and order, <see cref="ScoreMajority"/> for several: how runs and
+    /// <c>oeval eval</c> score their rows.
+    /// </summary>
+    /// <param name="benchmark">The benchmark's name.</param>
+    /// <param name="items">Items judged (ties excluded).</param>
+    /// <param name="results">The rows.</param>
+    /// <param name="artifact">Where the rows are kept (an artifact id or a file).</param>
+    /// <param name="samples">Judgments per item and order the rows were made with.</param>
+    public static BenchmarkScore Of(string benchmark, int items, IReadOnlyList<EvaluationResult> results, string artifact, int samples) =>
+        samples > 1 ? ScoreMajority(benchmark, items, results, artifact) : Score(benchmark, items, results, artifact);
+
+    private static BenchmarkScore Build(string benchmark, int items, IReadOnlyList<MajorityVerdict> votes, string artifact)
+    {
         var both = votes.Select(v => v.Order).Distinct().Count() == 2;
         var consistency = both ? PositionConsistency.Of(votes) : null;
         var subsets = votes.Select(v => v.Subset).Distinct(StringComparer.Ordinal).Count() > 1

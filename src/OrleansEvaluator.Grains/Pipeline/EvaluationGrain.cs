@@ -5,7 +5,6 @@ using OrleansEvaluator.Artifacts;
 using OrleansEvaluator.Core.Metrics;
 using OrleansEvaluator.Core.Prompts;
 using OrleansEvaluator.Data;
-using OrleansEvaluator.Generation;
 using OrleansEvaluator.Grains.Placement;
 using OrleansEvaluator.Grains.Registry;
 using OrleansEvaluator.Inference.Grammars;
@@ -53,10 +52,7 @@ public sealed class EvaluationGrain : Grain, IEvaluationGrain
                 StageRunner.Merge(chunks), (DateTime.UtcNow - started).TotalSeconds));
         }
         var results = await _store.GetAsync<EvaluationResult>(progress.Report!.Artifact);
-        // Several samples per item and order are scored by their majority verdict (one vote each would break consistency).
-        return work.Sampling.Samples > 1
-            ? BenchmarkScorer.ScoreMajority(work.Benchmark, progress.Report.Items, results, progress.Report.Artifact)
-            : BenchmarkScorer.Score(work.Benchmark, progress.Report.Items, results, progress.Report.Artifact);
+        return BenchmarkScorer.Of(work.Benchmark, progress.Report.Items, results, progress.Report.Artifact, work.Sampling.Samples);
     }
 
     private async Task<ChunkResult> EvaluateChunkAsync(IInferenceWorkerGrain worker, IReadOnlyList<PairwiseItem> items, EvaluationWork work)
@@ -82,12 +78,8 @@ public sealed class EvaluationGrain : Grain, IEvaluationGrain
         var prompt = PromptCache.Judge(work.JudgeTemplate);
         try
         {
-            var result = await worker.GenerateWithAsync(work.Judge, new GenerationRequest
-            {
-                Model = judge, Messages = prompt.Format(item.Prompt, a, b), MaxTokens = work.Sampling.MaxTokens, Samples = work.Sampling.Samples,
-                Temperature = work.Sampling.Temperature, TopP = work.Sampling.TopP, Isolated = work.Sampling.Isolated, Seed = Seeds.For(work.Seed, $"eval|{item.Id}|{order}"),
-                Grammar = work.Sampling.Grammar ? VerdictGrammar.ForMaxTokens(work.Sampling.MaxTokens) : null,
-            });
+            var result = await worker.GenerateWithAsync(work.Judge, work.Sampling.Request(judge, prompt.Format(item.Prompt, a, b),
+                Seeds.For(work.Seed, $"eval|{item.Id}|{order}"), VerdictGrammar.ForMaxTokens));
             return (result.Samples.Select(s =>
             {
                 var parse = prompt.Parse(s.Text);

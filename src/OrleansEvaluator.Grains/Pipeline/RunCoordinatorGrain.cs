@@ -325,14 +325,10 @@ public sealed partial class RunCoordinatorGrain(
             Isolated = config.Reproducible,
         };
         var evaluation = GrainFactory.GetGrain<IEvaluationGrain>($"{RunId}/{iteration}");
+        var judgeTemplate = await TemplateAsync(RunInputKinds.JudgeTemplate, PromptSets.JudgeText(config.Prompts.Set));
         var scores = new List<BenchmarkScore>();
         foreach (var (name, artifact) in state.State.Benchmarks.OrderBy(b => b.Key, StringComparer.Ordinal))
-        {
-            scores.Add(await evaluation.EvaluateAsync(new EvaluationWork(name, artifact, judge, sampling, ev.BothOrders, config.Seed)
-            {
-                JudgeTemplate = await TemplateAsync(RunInputKinds.JudgeTemplate, PromptSets.JudgeText(config.Prompts.Set)),
-            }));
-        }
+            scores.Add(await evaluation.EvaluateAsync(new EvaluationWork(name, artifact, judge, sampling, ev.BothOrders, config.Seed) { JudgeTemplate = judgeTemplate }));
         UpdateReport(iteration, r => r with { Scores = scores, JudgeModel = r.JudgeModel ?? judge.ContentId });
         if (iteration >= config.Iterations)
         {

@@ -75,11 +75,8 @@ public sealed class ShardGrain : Grain, IShardGrain
         GenerationResult answer;
         try
         {
-            answer = await worker.GenerateWithAsync(work.Generator, new GenerationRequest
-            {
-                Model = model, Messages = answerPrompt.Format(x.Text), MaxTokens = work.Answer.MaxTokens,
-                Temperature = work.Answer.Temperature, TopP = work.Answer.TopP, Isolated = work.Answer.Isolated, Seed = Seeds.For(work.Seed, $"answer|{x.Id}"),
-            });
+            answer = await worker.GenerateWithAsync(work.Generator,
+                work.Answer.Request(model, answerPrompt.Format(x.Text), Seeds.For(work.Seed, $"answer|{x.Id}")));
         }
         catch (ArgumentException)
         {
@@ -92,12 +89,8 @@ public sealed class ShardGrain : Grain, IShardGrain
         GenerationResult modified;
         try
         {
-            modified = await worker.GenerateWithAsync(work.Generator, new GenerationRequest
-            {
-                Model = model, Messages = modifyPrompt.Format(x.Text, chosen.Answer!), MaxTokens = work.Modify.MaxTokens,
-                Temperature = work.Modify.Temperature, TopP = work.Modify.TopP, Isolated = work.Modify.Isolated, Seed = Seeds.For(work.Seed, $"modify|{x.Id}"),
-                Grammar = work.Modify.Grammar ? ModifiedInstructionGrammar.ForMaxTokens(work.Modify.MaxTokens) : null,
-            });
+            modified = await worker.GenerateWithAsync(work.Generator, work.Modify.Request(model, modifyPrompt.Format(x.Text, chosen.Answer!),
+                Seeds.For(work.Seed, $"modify|{x.Id}"), ModifiedInstructionGrammar.ForMaxTokens));
         }
         catch (ArgumentException)
         {
@@ -152,12 +145,8 @@ public sealed class ShardGrain : Grain, IShardGrain
         GenerationResult result;
         try
         {
-            result = await worker.GenerateWithAsync(work.Judge, new GenerationRequest
-            {
-                Model = judge, Messages = prompt.Format(pair, order), MaxTokens = work.Sampling.MaxTokens, Samples = work.Sampling.Samples,
-                Temperature = work.Sampling.Temperature, TopP = work.Sampling.TopP, Isolated = work.Sampling.Isolated, Seed = Seeds.For(work.Seed, $"judge|{work.Iteration}|{pair.Id}|{order}"),
-                Grammar = work.Sampling.Grammar ? VerdictGrammar.ForMaxTokens(work.Sampling.MaxTokens) : null,
-            });
+            result = await worker.GenerateWithAsync(work.Judge, work.Sampling.Request(judge, prompt.Format(pair, order),
+                Seeds.For(work.Seed, $"judge|{work.Iteration}|{pair.Id}|{order}"), VerdictGrammar.ForMaxTokens));
         }
         catch (ArgumentException)
         {
