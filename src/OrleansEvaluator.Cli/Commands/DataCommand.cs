@@ -33,7 +33,6 @@ internal static class DataCommand
             if (count < 0)
                 throw new ArgumentException($"--judgments: must not be negative (got {count}).");
             var folder = parse.GetValue(output)!.FullName;
-            Directory.CreateDirectory(folder);
             var world = new TinyWorldGenerator(new TinyWorldOptions { Seed = parse.GetValue(seed) });
             var written = TinyWorldFiles.Write(world, folder, count, reasoning: !parse.GetValue(verdictOnly));
             foreach (var (name, rows) in written)

@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansEvaluator.Artifacts;
+using OrleansEvaluator.Core.Prompts;
 using OrleansEvaluator.Core.TinyWorld;
 using OrleansEvaluator.Data;
-using OrleansEvaluator.Generation;
 using OrleansEvaluator.Grains.Pipeline;
 using OrleansEvaluator.Hosting.Pipeline;
 using OrleansEvaluator.Reporting;
@@ -52,7 +52,7 @@ internal static class DemoCommand
             var inputs = Path.Combine(folder, "demo", runSeed.ToString(CultureInfo.InvariantCulture));
             var config = WriteRun(world, inputs, seedPath, parse.GetValue(iterations), parse.GetValue(samples), runSeed);
             using var host = EmbeddedSilo.Build(folder, parse.GetValue(siloPort), parse.GetValue(gatewayPort), parse.GetValue(threads),
-                parse.GetValue(verbose), RawPrompt.TemplateName);
+                parse.GetValue(verbose), PromptSets.ChatTemplateFallback(PromptSets.TinyWorld)!);
             await host.StartAsync(ct);
             try
             {

@@ -46,8 +46,7 @@ internal sealed class LocalJudge : IAsyncDisposable
             BatchSize = Math.Min(512, settings.Context),
             // Votes of one request are decoded together, so the engine must hold at least that many sequences.
             MaxSequences = Math.Clamp(settings.Votes, 64, LlamaEngineOptions.SequenceLimit),
-            // TinyWorld's templates are written for base models read as plain text.
-            ChatTemplateFallback = settings.PromptSet == PromptSets.TinyWorld ? RawPrompt.TemplateName : new LlamaEngineOptions().ChatTemplateFallback,
+            ChatTemplateFallback = PromptSets.ChatTemplateFallback(settings.PromptSet) ?? new LlamaEngineOptions().ChatTemplateFallback,
         }, loggers);
         try
         {

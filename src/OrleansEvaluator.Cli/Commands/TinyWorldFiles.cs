@@ -1,7 +1,5 @@
 using OrleansEvaluator.Core.Formats;
 using OrleansEvaluator.Core.TinyWorld;
-using OrleansEvaluator.Data;
-using OrleansEvaluator.Generation;
 using OrleansEvaluator.Training.TinyWorld;
 
 namespace OrleansEvaluator.Cli.Commands;
@@ -14,8 +12,11 @@ internal static class TinyWorldFiles
     public const string SeedRows = "seed-sft.jsonl";
     public const string JudgmentRows = "judgments-sft.jsonl";
 
-    /// <summary>Writes the pool and the benchmark (and, when asked, the seed's rows and ground-truth judgments); returns (file, records).</summary>
-    public static IReadOnlyList<(string File, int Records)> Write(TinyWorldGenerator world, string folder, int judgments = -1, bool reasoning = true)
+    /// <summary>
+    /// Writes the pool and the benchmark, and with <paramref name="judgments"/> also the seed's rows and that many
+    /// ground-truth judgments; returns (file, records).
+    /// </summary>
+    public static IReadOnlyList<(string File, int Records)> Write(TinyWorldGenerator world, string folder, int? judgments = null, bool reasoning = true)
     {
         Directory.CreateDirectory(folder);
         var written = new List<(string, int)>();
@@ -26,14 +27,13 @@ internal static class TinyWorldFiles
         JsonlFile.Write(Path.Combine(folder, BenchmarkName + ".jsonl"),
             benchmark.Select(b => new { id = b.Id, subset = b.Subset, prompt = b.Prompt, chosen = b.Chosen, rejected = b.Rejected }));
         written.Add((BenchmarkName + ".jsonl", benchmark.Count));
-        if (judgments < 0)
+        if (judgments is not { } count)
             return written;
         var seedRows = TinyWorldSeed.Examples(world);
         JsonlFile.Write(Path.Combine(folder, SeedRows), seedRows);
         written.Add((SeedRows, seedRows.Count));
-        // Loss on the verdict only, as the loop trains its judge; the prompt rendered as the engine renders it.
-        var judgmentRows = world.JudgmentExamples(TinyWorldTemplates.Judge, judgments, reasoning)
-            .Select(e => new SftExample(e.Id, RawPrompt.Render(e.Prompt), e.Target, AnswerOnlyLoss: true)).ToArray();
+        // Loss on the judgment only, as the loop trains its judge.
+        var judgmentRows = world.JudgmentExamples(TinyWorldTemplates.Judge, count, reasoning).Select(e => TinyWorldSeed.Row(e, answerOnlyLoss: true)).ToArray();
         JsonlFile.Write(Path.Combine(folder, JudgmentRows), judgmentRows);
         written.Add((JudgmentRows, judgmentRows.Length));
         return written;

@@ -1,4 +1,5 @@
 using OrleansEvaluator.Core.TinyWorld;
+using OrleansEvaluator.Generation;
 
 namespace OrleansEvaluator.Core.Prompts;
 
@@ -26,7 +27,13 @@ public static class PromptSets
     /// <summary>The judge template text of a set.</summary>
     public static string JudgeText(string set) => Pick(set, DefaultTemplates.JudgeText, TinyWorldTemplates.JudgeText);
 
-    private static string Pick(string set, string standard, string tiny) => set switch
+    /// <summary>
+    /// The chat format a set's templates are written for, for models without a chat template of their own: null for the
+    /// engine's default, <see cref="RawPrompt.TemplateName"/> for TinyWorld's base models read as plain text.
+    /// </summary>
+    public static string? ChatTemplateFallback(string set) => Pick<string?>(set, null, RawPrompt.TemplateName);
+
+    private static T Pick<T>(string set, T standard, T tiny) => set switch
     {
         Default => standard,
         TinyWorld => tiny,

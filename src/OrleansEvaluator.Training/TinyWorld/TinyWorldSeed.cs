@@ -79,7 +79,14 @@ public static class TinyWorldSeed
         ArgumentNullException.ThrowIfNull(world);
         return world.AnsweringExamples(TinyWorldTemplates.Answer)
             .Concat(world.ModificationExamples(TinyWorldTemplates.Modify))
-            .Select(e => new SftExample(e.Id, RawPrompt.Render(e.Prompt), e.Target, AnswerOnlyLoss: false))
+            .Select(e => Row(e, answerOnlyLoss: false))
             .ToArray();
+    }
+
+    /// <summary>An example as a training row: the prompt rendered as the engine renders it for TinyWorld (raw), the target.</summary>
+    public static SftExample Row(TinyWorldExample example, bool answerOnlyLoss)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        return new SftExample(example.Id, RawPrompt.Render(example.Prompt), example.Target, answerOnlyLoss);
     }
 }
