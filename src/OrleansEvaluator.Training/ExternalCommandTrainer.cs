@@ -35,6 +35,7 @@ public sealed class ExternalCommandTrainer : IModelTrainer
             ["{lr}"] = job.LearningRate.ToString("R", CultureInfo.InvariantCulture),
             ["{lora_rank}"] = job.LoraRank.ToString(CultureInfo.InvariantCulture),
             ["{seed}"] = job.Seed.ToString(CultureInfo.InvariantCulture),
+            ["{accumulation}"] = Math.Max(1, job.GradientAccumulation).ToString(CultureInfo.InvariantCulture),
         };
         var start = new ProcessStartInfo(_options.FileName)
         {

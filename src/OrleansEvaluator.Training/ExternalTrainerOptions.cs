@@ -2,13 +2,13 @@ namespace OrleansEvaluator.Training;
 
 /// <summary>
 /// A command that trains models this process cannot hold. Arguments may use the placeholders <c>{base}</c>,
-/// <c>{data}</c>, <c>{out}</c>, <c>{epochs}</c>, <c>{lr}</c>, <c>{lora_rank}</c> and <c>{seed}</c>; the command must
+/// <c>{data}</c>, <c>{out}</c>, <c>{epochs}</c>, <c>{lr}</c>, <c>{lora_rank}</c>, <c>{seed}</c> and <c>{accumulation}</c>; the command must
 /// write a GGUF to <c>{out}</c> and exit with 0. It runs without a shell, so arguments are never re-parsed.
 /// </summary>
 public sealed record ExternalTrainerOptions
 {
     /// <summary>Placeholders the arguments may use.</summary>
-    public static readonly IReadOnlyList<string> Placeholders = ["{base}", "{data}", "{out}", "{epochs}", "{lr}", "{lora_rank}", "{seed}"];
+    public static readonly IReadOnlyList<string> Placeholders = ["{base}", "{data}", "{out}", "{epochs}", "{lr}", "{lora_rank}", "{seed}", "{accumulation}"];
 
     /// <summary>The program to run.</summary>
     public required string FileName { get; init; }

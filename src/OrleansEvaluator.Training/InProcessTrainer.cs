@@ -21,6 +21,7 @@ public sealed class InProcessTrainer(TrainerOptions defaults) : IModelTrainer
                 {
                     LearningRate = job.LearningRate,
                     ContextLength = job.ContextLength > 0 ? job.ContextLength : defaults.ContextLength,
+                    GradientAccumulation = job.GradientAccumulation > 0 ? job.GradientAccumulation : defaults.GradientAccumulation,
                     Lora = job.LoraRank > 0 ? new LoraOptions { Rank = job.LoraRank, Alpha = job.LoraRank, Seed = job.Seed } : null,
                 },
                 Epochs = job.Epochs, Seed = job.Seed,

@@ -52,9 +52,14 @@ public static class SftTrainingRun
         }
         var validationWindows = validation.Length == 0 ? [] : SftPacker.Pack(validation, tokenize, tokenizer.EndToken, window, options.Seed).ToArray();
 
-        var accumulation = options.Trainer.GradientAccumulation;
+        // A batch larger than an epoch would leave every window unused and the model untrained: cap it at one epoch.
+        var accumulation = Math.Min(options.Trainer.GradientAccumulation, epochWindows.Min(w => w.Length));
         var totalSteps = epochWindows.Sum(w => w.Length / accumulation);
-        var trainerOptions = options.Trainer.TotalSteps == 0 ? options.Trainer with { TotalSteps = totalSteps } : options.Trainer;
+        var trainerOptions = options.Trainer with
+        {
+            GradientAccumulation = accumulation,
+            TotalSteps = options.Trainer.TotalSteps == 0 ? totalSteps : options.Trainer.TotalSteps,
+        };
 
         int startEpoch = 0, startWindow = 0;
         LlamaTrainer trainer;

@@ -27,7 +27,7 @@ public sealed class DataCommandTests
 
         var seedRows = JsonlFile.Read<SftExample>(Path.Combine(folder, "seed-sft.jsonl"), MalformedLinePolicy.Fail).Records;
         Assert.Equal(world.Options.AnsweringExamples + world.Options.ModificationExamples, seedRows.Count);
-        Assert.DoesNotContain(seedRows, r => r.Prompt.Contains("better:", StringComparison.Ordinal)); // never a judgment
+        Assert.DoesNotContain(seedRows, r => r.Prompt.Contains("[[A]]", StringComparison.Ordinal)); // never a judgment
 
         var judgments = JsonlFile.Read<SftExample>(Path.Combine(folder, "judgments-sft.jsonl"), MalformedLinePolicy.Fail).Records;
         Assert.Equal(200, judgments.Count);
@@ -40,7 +40,7 @@ public sealed class DataCommandTests
             var pickA = r.Target.EndsWith("[[A]]", StringComparison.Ordinal);
             var (right, wrong) = pickA ? (a, b) : (b, a);
             Assert.True(world.Oracle.IsCorrect(question, right) && !world.Oracle.IsCorrect(question, wrong), r.Prompt + " " + r.Target);
-            Assert.Equal($"answer: {right} [[{(pickA ? 'A' : 'B')}]]", r.Target);
+            Assert.Equal($"{right} [[{(pickA ? 'A' : 'B')}]]", r.Target);
         });
 
         (exit, _, error) = await Oeval.RunAsync("data", "tinyworld", "--out", folder, "--seed", "3", "--judgments", "20", "--verdict-only");
@@ -49,13 +49,13 @@ public sealed class DataCommandTests
             r => Assert.True(r.Target is "[[A]]" or "[[B]]", r.Target));
     }
 
-    // "question: Q answer A: X answer B: Y better:" as the raw chat format renders the TinyWorld judge template.
+    // "answer: X [[A]] answer: Y [[B]] question: Q answer:" as the raw chat format renders the TinyWorld judge template.
     private static (string Question, string A, string B) Split(string prompt)
     {
-        Assert.Equal("question: q answer A: x answer B: y better:", RawPrompt.Render(TinyWorldTemplates.Judge.Format("q", "x", "y")));
-        var question = prompt["question: ".Length..prompt.IndexOf(" answer A: ", StringComparison.Ordinal)];
-        var a = prompt[(prompt.IndexOf(" answer A: ", StringComparison.Ordinal) + 11)..prompt.IndexOf(" answer B: ", StringComparison.Ordinal)];
-        var b = prompt[(prompt.IndexOf(" answer B: ", StringComparison.Ordinal) + 11)..prompt.LastIndexOf(" better:", StringComparison.Ordinal)];
+        Assert.Equal("answer: x [[A]] answer: y [[B]] question: q answer:", RawPrompt.Render(TinyWorldTemplates.Judge.Format("q", "x", "y")));
+        var a = prompt["answer: ".Length..prompt.IndexOf(" [[A]] answer: ", StringComparison.Ordinal)];
+        var b = prompt[(prompt.IndexOf(" [[A]] answer: ", StringComparison.Ordinal) + 15)..prompt.IndexOf(" [[B]] question: ", StringComparison.Ordinal)];
+        var question = prompt[(prompt.IndexOf(" [[B]] question: ", StringComparison.Ordinal) + 17)..prompt.LastIndexOf(" answer:", StringComparison.Ordinal)];
         return (question, a, b);
     }
 }

@@ -26,7 +26,12 @@ public sealed class EmbeddedRunProcessTests : IDisposable
         var (clean, crashed) = (Path.Combine(_folder, "clean"), Path.Combine(_folder, "crashed"));
 
         using (var run = OevalProcess.Start($"run \"{config}\" --state \"{clean}\" {Ports()}"))
+        {
             Assert.Equal(0, await run.WaitForExitAsync(TimeSpan.FromMinutes(5), ct));
+            // Each iteration's accuracy is printed as its evaluation lands, before the summary.
+            Assert.Matches(@"\] iteration 0 scored: bench \d+\.\d%", run.Output);
+            Assert.Matches(@"\] iteration 1 scored: bench \d+\.\d%", run.Output);
+        }
 
         using (var run = OevalProcess.Start($"run \"{config}\" --state \"{crashed}\" {Ports()}"))
         {

@@ -16,7 +16,8 @@ public sealed class PipelineTests(PipelineClusterFixture fixture) : IClassFixtur
     ];
 
     /// <summary>Writes a small run (instructions, a benchmark, the config) into <paramref name="folder"/> and returns the config path.</summary>
-    internal static string WriteRun(string folder, string name, int iterations, string extra = "")
+    internal static string WriteRun(string folder, string name, int iterations, string extra = "",
+        string synthesis = "\"answer_max_tokens\": 12, \"modify_max_tokens\": 72, \"temperature\": 0.8")
     {
         Directory.CreateDirectory(folder);
         File.WriteAllLines(Path.Combine(folder, "instructions.jsonl"),
@@ -33,7 +34,7 @@ public sealed class PipelineTests(PipelineClusterFixture fixture) : IClassFixtur
               "name": "{{name}}", "seed": 7, "iterations": {{iterations}}, "shards": 2,
               "models": { "seed": "{{SharedModels.Stories260K}}" },
               "instructions": { "path": "instructions.jsonl" },
-              "synthesis": { "answer_max_tokens": 12, "modify_max_tokens": 72, "temperature": 0.8 },
+              "synthesis": { {{synthesis}} },
               "judging": { "samples": 3, "max_tokens": 12, "temperature": 1.0 },
               "training": { "epochs": 1, "context": 2048, "learning_rate": 0.0005 },
               "benchmarks": [ "bench.jsonl" ],
@@ -110,6 +111,31 @@ public sealed class PipelineTests(PipelineClusterFixture fixture) : IClassFixtur
         }
         // Iteration i is judged by the model trained in iteration i - 1.
         Assert.Equal(status.Reports[1].TrainedModel, status.Reports[2].JudgeModel);
+    }
+
+    [Fact]
+    public async Task Several_pairs_per_instruction_share_the_good_answer_and_differ_in_the_modification()
+    {
+        var grains = fixture.Cluster.Client;
+        var config = WriteRun(Path.Combine(fixture.Folder, "run-k"), "pairs-per-instruction", iterations: 1,
+            synthesis: "\"answer_max_tokens\": 12, \"modify_max_tokens\": 72, \"temperature\": 0, \"modify_temperature\": 1.0, \"pairs_per_instruction\": 3");
+        await RunSubmitter.SubmitAsync(grains, fixture.Store, config, cancellationToken: TestContext.Current.CancellationToken);
+
+        var status = await WaitAsync(grains.GetGrain<IRunCoordinatorGrain>("pairs-per-instruction"), TimeSpan.FromMinutes(8));
+
+        Assert.True(status.Phase == RunPhase.Completed, $"{status.Phase}: {status.Error}");
+        var pairs = new List<PreferencePair>();
+        foreach (var id in status.PairArtifacts)
+            pairs.AddRange(await fixture.Store.GetAsync<PreferencePair>(id, TestContext.Current.CancellationToken));
+        // Three samples per instruction: each a pair, or a counted failure (unparseable, or a repeat of an earlier one).
+        Assert.Equal(Instructions.Length * 3, pairs.Count + status.PairFailures.Values.Sum());
+        Assert.True(pairs.Count > Instructions.Length, $"{pairs.Count} pairs; failures: {string.Join(", ", status.PairFailures)}");
+        Assert.Equal(pairs.Count, pairs.Select(p => p.Id).Distinct(StringComparer.Ordinal).Count());
+        foreach (var group in pairs.GroupBy(p => p.InstructionId, StringComparer.Ordinal))
+        {
+            Assert.Single(group.Select(p => p.Chosen).Distinct(StringComparer.Ordinal)); // one greedy good answer
+            Assert.Equal(group.Count(), group.Select(p => (p.ModifiedInstruction, p.Rejected)).Distinct().Count());
+        }
     }
 
     [Fact]

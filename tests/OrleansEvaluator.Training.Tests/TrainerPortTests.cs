@@ -32,6 +32,22 @@ public sealed class TrainerPortTests
     }
 
     [Fact]
+    public async Task The_job_sets_the_batch_and_a_batch_beyond_one_epoch_still_trains()
+    {
+        var data = DataFile();
+        var trainer = new InProcessTrainer(new TrainerOptions { ContextLength = 48, Threads = 2 });
+        var ct = TestContext.Current.CancellationToken;
+        var single = await trainer.TrainAsync(new TrainingJob(SharedModels.Stories260K, data, data + ".1.gguf") { Epochs = 1 }, null, ct);
+        var batched = await trainer.TrainAsync(new TrainingJob(SharedModels.Stories260K, data, data + ".3.gguf") { Epochs = 1, GradientAccumulation = 3 }, null, ct);
+        var whole = await trainer.TrainAsync(new TrainingJob(SharedModels.Stories260K, data, data + ".all.gguf") { Epochs = 2, GradientAccumulation = 1000 }, null, ct);
+
+        Assert.True(single.Steps >= 3, $"{single.Steps} windows");
+        Assert.Equal(single.Steps / 3, batched.Steps); // one step per three windows; a remainder short of a batch is not a step
+        Assert.Equal(2, whole.Steps); // capped at one epoch's windows: one step per epoch
+        Assert.NotEqual(File.ReadAllBytes(SharedModels.Stories260K), File.ReadAllBytes(whole.ModelPath));
+    }
+
+    [Fact]
     public async Task An_external_command_gets_the_job_through_its_placeholders_and_its_model_is_checked()
     {
         var data = DataFile();

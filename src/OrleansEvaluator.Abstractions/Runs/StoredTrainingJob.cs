@@ -16,4 +16,9 @@ public sealed record StoredTrainingJob(
     [property: Id(3)] float LearningRate,
     [property: Id(4)] int LoraRank,
     [property: Id(5)] int ContextLength,
-    [property: Id(6)] ulong Seed);
+    [property: Id(6)] ulong Seed)
+{
+    /// <summary>Windows per optimizer step; 0 keeps the trainer's default.</summary>
+    [Id(7)]
+    public int GradientAccumulation { get; init; }
+}

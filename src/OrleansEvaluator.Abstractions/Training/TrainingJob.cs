@@ -27,6 +27,10 @@ public sealed record TrainingJob([property: Id(0)] string BaseModelPath, [proper
     [Id(7)]
     public int ContextLength { get; init; }
 
+    /// <summary>Windows per optimizer step (a larger batch); 0 keeps the trainer's default.</summary>
+    [Id(8)]
+    public int GradientAccumulation { get; init; }
+
     /// <summary>Every problem, each naming its field.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -43,6 +47,8 @@ public sealed record TrainingJob([property: Id(0)] string BaseModelPath, [proper
             errors.Add($"LearningRate: must be positive (got {LearningRate}).");
         if (ContextLength < 0)
             errors.Add($"ContextLength: must not be negative (got {ContextLength}).");
+        if (GradientAccumulation < 0)
+            errors.Add($"GradientAccumulation: must not be negative (got {GradientAccumulation}).");
         if (LoraRank < 0)
             errors.Add($"LoraRank: must not be negative (got {LoraRank}).");
         return errors;

@@ -26,14 +26,15 @@ internal static class DemoCommand
         var state = new Option<DirectoryInfo>("--state") { Description = "Folder for the run's state, artifacts and report.", DefaultValueFactory = _ => new DirectoryInfo(".oeval") };
         var iterations = new Option<int>("--iterations") { Description = "Self-taught iterations.", DefaultValueFactory = _ => 3 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the world, the model and the run.", DefaultValueFactory = _ => 7UL };
-        var samples = new Option<int>("--samples") { Description = "Judgments per pair and order.", DefaultValueFactory = _ => 8 };
+        var samples = new Option<int>("--samples") { Description = "Judgments per pair and order.", DefaultValueFactory = _ => 2 };
+        var pairs = new Option<int>("--pairs") { Description = "Pairs per instruction (sampled modifications of one greedy answer).", DefaultValueFactory = _ => 4 };
         var siloPort = new Option<int>("--silo-port") { DefaultValueFactory = _ => 11111, Description = "Silo port (localhost)." };
         var gatewayPort = new Option<int>("--gateway-port") { DefaultValueFactory = _ => 30000, Description = "Gateway port (localhost)." };
         var threads = CommonOptions.Threads();
         var verbose = CommonOptions.Verbose();
         var command = new Command("demo", "Run the Self-Taught Evaluator loop end to end on TinyWorld, a built-in miniature world (embedded, no services).")
         {
-            state, iterations, seed, samples, siloPort, gatewayPort, threads, verbose,
+            state, iterations, seed, samples, pairs, siloPort, gatewayPort, threads, verbose,
         };
         command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
         {
@@ -50,7 +51,7 @@ internal static class DemoCommand
                 : string.Create(CultureInfo.InvariantCulture, $"demo: seed trained in {clock.Elapsed.TotalSeconds:F0} s (loss {trained.TrainLoss[^1]:F3}) -> {seedPath}"));
 
             var inputs = Path.Combine(folder, "demo", runSeed.ToString(CultureInfo.InvariantCulture));
-            var config = WriteRun(world, inputs, seedPath, parse.GetValue(iterations), parse.GetValue(samples), runSeed);
+            var config = WriteRun(world, inputs, seedPath, parse.GetValue(iterations), parse.GetValue(samples), parse.GetValue(pairs), runSeed);
             using var host = EmbeddedSilo.Build(folder, parse.GetValue(siloPort), parse.GetValue(gatewayPort), parse.GetValue(threads),
                 parse.GetValue(verbose), PromptSets.ChatTemplateFallback(PromptSets.TinyWorld)!);
             await host.StartAsync(ct);
@@ -82,7 +83,7 @@ internal static class DemoCommand
 
     private static string Percent(double? value) => value is { } v ? (v * 100).ToString("F1", CultureInfo.InvariantCulture) : "n/a";
 
-    private static string WriteRun(TinyWorldGenerator world, string folder, string seedPath, int iterations, int samples, ulong seed)
+    private static string WriteRun(TinyWorldGenerator world, string folder, string seedPath, int iterations, int samples, int pairs, ulong seed)
     {
         TinyWorldFiles.Write(world, folder);
         var config = Path.Combine(folder, "run.json");
@@ -92,11 +93,11 @@ internal static class DemoCommand
               "models": { "seed": "{{seedPath.Replace("\\", "\\\\", StringComparison.Ordinal)}}" },
               "instructions": { "path": "instructions.jsonl" },
               "prompts": { "set": "tinyworld" },
-              "synthesis": { "temperature": 0.0, "modify_temperature": 0.7, "top_p": 0.95, "answer_max_tokens": 4, "modify_max_tokens": 64 },
-              "judging": { "samples": {{samples}}, "temperature": 1.0, "top_p": 1.0, "max_tokens": 32, "both_orders": true },
-              "training": { "epochs": 2, "learning_rate": 0.001, "context": 128, "from": "seed" },
+              "synthesis": { "temperature": 0.0, "modify_temperature": 0.7, "top_p": 0.95, "answer_max_tokens": 4, "modify_max_tokens": 64, "pairs_per_instruction": {{pairs}} },
+              "judging": { "samples": {{samples}}, "temperature": 0.7, "top_p": 1.0, "max_tokens": 18, "both_orders": true },
+              "training": { "epochs": 3, "learning_rate": 0.003, "accumulation": 8, "context": 128, "from": "previous" },
               "benchmarks": [ "{{BenchmarkName}}.jsonl" ],
-              "evaluation": { "max_tokens": 32 }
+              "evaluation": { "max_tokens": 18 }
             }
             """));
         return config;

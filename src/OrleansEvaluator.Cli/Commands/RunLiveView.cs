@@ -81,6 +81,8 @@ internal sealed class RunLiveView(IGrainFactory grains, IArtifactStore store, st
         var retries = status.Retries > 0 ? string.Create(c, $"  ·  retries {status.Retries}") : "";
         lines.Add(new Markup(string.Create(c,
             $"elapsed {Duration(_clock.Elapsed)}  ·  stage ETA {eta}  ·  {speed}  ·  acceptance {Markup.Escape(acceptance)}{retries}")));
+        foreach (var report in status.Reports.Where(r => r.Scores.Count > 0))
+            lines.Add(new Markup(Markup.Escape(string.Create(c, $"iteration {report.Iteration}: {RunReporter.Scores(report)}"))));
         return new Rows(lines);
     }
 

@@ -11,6 +11,7 @@ internal static class RunReporter
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         string? last = null;
+        var scored = new HashSet<int>();
         while (true)
         {
             var status = await run.StatusAsync();
@@ -20,6 +21,9 @@ internal static class RunReporter
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed:mm\\:ss}] {line}"));
                 last = line;
             }
+            // Each iteration's scores as soon as its evaluation lands, not only in the summary at the end.
+            foreach (var report in status.Reports.Where(r => r.Scores.Count > 0 && scored.Add(r.Iteration)))
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed:mm\\:ss}] iteration {report.Iteration} scored: {Scores(report)}"));
             if (status.IsFinished)
                 return status;
             await Task.Delay(500, cancellationToken);
@@ -48,7 +52,7 @@ internal static class RunReporter
             await output.WriteLineAsync(string.Create(c, $"  no pair: {reason} × {count}"));
         foreach (var r in s.Reports)
         {
-            var scores = string.Join(", ", r.Scores.Select(b => string.Create(c, $"{b.Benchmark} {Percent(b.Accuracy)}")));
+            var scores = Scores(r);
             if (r.Iteration == 0)
             {
                 await output.WriteLineAsync($"  iteration 0 (first judge): {scores}");
@@ -58,6 +62,10 @@ internal static class RunReporter
                 $"  iteration {r.Iteration}: judged {r.Pairs} pairs ({r.Samples} samples, {r.CorrectSamples} correct, {r.ParseFailures} unparseable, A/B {r.VerdictsA}/{r.VerdictsB}), accepted {r.Accepted} ({r.AcceptanceRate:P1}), train loss {r.TrainLoss:F4} in {r.TrainSteps} steps; {scores}"));
         }
     }
+
+    /// <summary>An iteration's accuracy per benchmark: <c>bench 61.2%, other 55.0%</c>.</summary>
+    public static string Scores(IterationReport report) =>
+        string.Join(", ", report.Scores.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Benchmark} {Percent(b.Accuracy)}")));
 
     private static string Percent(double? value) => value is { } v ? (v * 100).ToString("F1", CultureInfo.InvariantCulture) + "%" : "n/a";
 }

@@ -56,6 +56,12 @@ public sealed record RunSynthesis
     /// </summary>
     public float? ModifyTemperature { get; init; }
 
+    /// <summary>
+    /// Modified instructions sampled per instruction, each one pair with the same good answer (one decode, forked);
+    /// repeats of an earlier sample are dropped and counted. More than one needs a modification temperature above 0.
+    /// </summary>
+    public int PairsPerInstruction { get; init; } = 1;
+
     /// <summary>Most tokens of the good answer.</summary>
     public int AnswerMaxTokens { get; init; } = 512;
 
@@ -141,6 +147,12 @@ public sealed record RunTraining
     public float LearningRate { get; init; } = 1e-3f;
     public int LoraRank { get; init; }
     public int Context { get; init; } = 256;
+
+    /// <summary>
+    /// Training windows per optimizer step. A judge learns its verdict only at a real batch (tens of judgments per
+    /// step); one window of short judgments holds a handful.
+    /// </summary>
+    public int Accumulation { get; init; } = 1;
 
     /// <summary><c>seed</c>: every iteration restarts from M0 (the paper); <c>previous</c>: from M(i−1).</summary>
     public string From { get; init; } = "seed";

@@ -133,6 +133,10 @@ public static class RunConfigLoader
             errors.Add($"synthesis.temperature: must be in [0, 10] (got {sy.Temperature}).");
         if (sy.ModifyTemperature is { } mt && (float.IsNaN(mt) || mt is < 0 or > 10))
             errors.Add($"synthesis.modify_temperature: must be in [0, 10] (got {mt}).");
+        if (sy.PairsPerInstruction is < 1 or > 64)
+            errors.Add($"synthesis.pairs_per_instruction: must be in [1, 64] (got {sy.PairsPerInstruction}).");
+        else if (sy.PairsPerInstruction > 1 && (sy.ModifyTemperature ?? sy.Temperature) == 0)
+            errors.Add($"synthesis.pairs_per_instruction: {sy.PairsPerInstruction} pairs need sampled modifications; set synthesis.modify_temperature (or temperature) above 0.");
         if (float.IsNaN(sy.TopP) || sy.TopP is <= 0 or > 1)
             errors.Add($"synthesis.top_p: must be in (0, 1] (got {sy.TopP}).");
         if (sy.AnswerMaxTokens < 1)
@@ -159,6 +163,8 @@ public static class RunConfigLoader
             errors.Add($"training.lora_rank: must not be negative (got {tr.LoraRank}).");
         if (tr.Context < 16)
             errors.Add($"training.context: must be at least 16 (got {tr.Context}).");
+        if (tr.Accumulation is < 1 or > 1024)
+            errors.Add($"training.accumulation: must be in [1, 1024] (got {tr.Accumulation}).");
         if (tr.From is not ("seed" or "previous"))
             errors.Add($"training.from: 'seed' or 'previous' (got '{tr.From}').");
         for (var i = 0; i < config.Benchmarks.Count; i++)

@@ -149,8 +149,8 @@ public sealed class TinyWorldGenerator
     /// <summary>
     /// Ground-truth judgments on pool instructions (right answer against a pool neighbour's answer, the right one shown
     /// first or second at random), for checking that judge fine-tuning can learn the verdict before running the loop.
-    /// With <paramref name="reasoning"/> the judgment first states the right answer (<c>answer: 8 [[A]]</c>, the words the
-    /// seed itself writes after the judge prompt), then the verdict; without, it is the verdict alone.
+    /// With <paramref name="reasoning"/> the judgment first states the right answer (<c>8 [[A]]</c>: the seed itself
+    /// writes its answer after the judge prompt), then the verdict; without, it is the verdict alone.
     /// </summary>
     public IEnumerable<TinyWorldExample> JudgmentExamples(JudgePrompt prompt, int count, bool reasoning = true)
     {
@@ -164,13 +164,10 @@ public sealed class TinyWorldGenerator
             var wrong = Pick(Pick(PoolNeighbours(task), random).CorrectAnswers, random);
             var rightFirst = random.Next(2) == 0;
             var verdict = rightFirst ? VerdictParser.MarkerA : VerdictParser.MarkerB;
-            var target = reasoning ? $"{JudgmentReasoningPrefix} {right} {verdict}" : verdict;
+            var target = reasoning ? $"{right} {verdict}" : verdict;
             yield return Example(TinyExampleKind.Judge, task, rightFirst ? prompt.Format(task.Text, right, wrong) : prompt.Format(task.Text, wrong, right), target);
         }
     }
-
-    /// <summary>How a reasoning judgment states its own answer before the verdict.</summary>
-    public const string JudgmentReasoningPrefix = "answer:";
 
     /// <summary>The modification output for a modified instruction and its answer, on one line.</summary>
     public static string ModificationTarget(string modifiedInstruction, string answer) =>

@@ -14,7 +14,7 @@ namespace OrleansEvaluator.Core.TinyWorld;
 /// world's own single-line words, and they are still neutralized, so no marker can be forged.
 /// </para>
 /// <para>
-/// The three share the opening <c>question: …</c>, so the judge sees questions framed as the seed learned them. Every word is preceded by a space or starts the message, so a SentencePiece vocabulary of
+/// All three frame the question as <c>question: … answer:</c>, the way the seed learned to answer it. Every word is preceded by a space or starts the message, so a SentencePiece vocabulary of
 /// <c>▁word</c> pieces reads each as one token. Change a text only together with its version.
 /// </para>
 /// </remarks>
@@ -44,19 +44,22 @@ public static class TinyWorldTemplates
         """;
 
     /// <summary>
-    /// The judge template: <c>question: after 7 answer A: 8 answer B: 9 better:</c>, target <c>answer: 8 [[A]]</c> — the
-    /// judge's own answer, then the verdict pointing at the response that matches it (the seed itself writes
-    /// <c>answer: …</c> after this prompt). Measured on ground-truth judgments: a bare verdict reached 65% on held-out
-    /// instructions, this 85%; with the question last (<c>… question: after 7 answer:</c>) the verdict had not left
-    /// chance after three epochs.
+    /// The judge template: <c>answer: 8 [[A]] answer: 9 [[B]] question: after 7 answer:</c>, target <c>8 [[A]]</c> — the
+    /// judge's own answer, then the verdict that labels the response matching it. The question comes last, framed as the
+    /// seed learned to answer it, so even the untrained seed writes its own answer first (76% right on held-out
+    /// instructions); each response is followed by its own verdict label, so the verdict copies the label after the
+    /// response equal to that answer. Version 1 (<c>question: … answer A: 8 answer B: 9 better:</c>, target
+    /// <c>answer: 8 [[A]]</c>) reached more on ground-truth judgments (84.7% held-out against 69.7% after three epochs,
+    /// at a different batch and learning rate), but after it the untrained seed wrote noise before its verdict, which
+    /// rejection sampling then kept as the reasoning to train on.
     /// </summary>
     public const string JudgeText = """
         name: tinyworld-judge
-        version: 1
+        version: 2
         fence: none
 
         ### user
-        question: {{instruction}} answer A: {{answer_a}} answer B: {{answer_b}} better:
+        answer: {{answer_a}} [[A]] answer: {{answer_b}} [[B]] question: {{instruction}} answer:
         """;
 
     /// <summary>The answering task with <see cref="AnswerText"/>.</summary>

@@ -300,7 +300,7 @@ public sealed partial class RunCoordinatorGrain(
         var modifyTemplate = await TemplateAsync(RunInputKinds.ModifyTemplate, PromptSets.ModifyText(config.Prompts.Set));
         var works = state.State.ShardInputs.Select(input => new SynthesisWork(input, state.State.Generator!,
             new SamplingSettings(1, s.Temperature, s.TopP, s.AnswerMaxTokens, false) { Isolated = config.Reproducible },
-            new SamplingSettings(1, s.ModifyTemperature ?? s.Temperature, s.TopP, s.ModifyMaxTokens, s.Grammar) { Isolated = config.Reproducible }, config.Seed)
+            new SamplingSettings(s.PairsPerInstruction, s.ModifyTemperature ?? s.Temperature, s.TopP, s.ModifyMaxTokens, s.Grammar) { Isolated = config.Reproducible }, config.Seed)
         {
             AnswerTemplate = answerTemplate, ModifyTemplate = modifyTemplate,
         }).ToArray();
@@ -405,7 +405,8 @@ public sealed partial class RunCoordinatorGrain(
         var t = config.Training;
         var baseModel = t.From == "previous" ? state.State.Judges[iteration - 1].ContentId : state.State.SeedModel!;
         var outcome = await GrainFactory.GetGrain<ITrainerGrain>(RunId).TrainStoredAsync(new StoredTrainingJob(
-            baseModel, report.TrainingSetArtifact!, t.Epochs, t.LearningRate, t.LoraRank, t.Context, config.Seed + (ulong)iteration));
+            baseModel, report.TrainingSetArtifact!, t.Epochs, t.LearningRate, t.LoraRank, t.Context, config.Seed + (ulong)iteration)
+            { GradientAccumulation = t.Accumulation });
         UpdateReport(iteration, r => r with { TrainedModel = outcome.Model, TrainLoss = outcome.FinalLoss, TrainSteps = outcome.Steps, TrainSeconds = outcome.Seconds });
         await MoveAsync(RunPhase.Publish);
     }

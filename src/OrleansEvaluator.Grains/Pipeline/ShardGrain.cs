@@ -60,14 +60,16 @@ public sealed class ShardGrain : Grain, IShardGrain
 
     private async Task<ChunkResult> SynthesizeChunkAsync(IInferenceWorkerGrain worker, IReadOnlyList<Instruction> items, SynthesisWork work)
     {
-        var outcomes = await Task.WhenAll(items.Select(x => SynthesizeOneAsync(worker, x, work)));
+        var outcomes = (await Task.WhenAll(items.Select(x => SynthesizeOneAsync(worker, x, work)))).SelectMany(o => o).ToArray();
         var pairs = outcomes.Where(o => o.Pair is not null).Select(o => o.Pair!).ToArray();
         var failures = outcomes.Where(o => o.Failure is not null).GroupBy(o => o.Failure!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return new ChunkResult(await _store.PutAsync<PreferencePair>(pairs), null, items.Count, pairs.Length, failures);
     }
 
-    private static async Task<(PreferencePair? Pair, string? Failure)> SynthesizeOneAsync(IInferenceWorkerGrain worker, Instruction x, SynthesisWork work)
+    // One good answer, then Modify.Samples modified instructions from one forked decode: each parsed, new sample is a
+    // pair. The first keeps the id a one-pair run gives, so raising the count adds pairs without renaming any.
+    private static async Task<IReadOnlyList<(PreferencePair? Pair, string? Failure)>> SynthesizeOneAsync(IInferenceWorkerGrain worker, Instruction x, SynthesisWork work)
     {
         var model = work.Generator.ContentId;
         var answerPrompt = PromptCache.Answer(work.AnswerTemplate);
@@ -80,11 +82,11 @@ public sealed class ShardGrain : Grain, IShardGrain
         }
         catch (ArgumentException)
         {
-            return (null, "answer: refused by the model (text or length)");
+            return [(null, "answer: refused by the model (text or length)")];
         }
         var chosen = answerPrompt.Parse(answer.Text);
         if (!chosen.IsSuccess)
-            return (null, $"answer: {chosen.Failure}");
+            return [(null, $"answer: {chosen.Failure}")];
 
         GenerationResult modified;
         try
@@ -94,13 +96,28 @@ public sealed class ShardGrain : Grain, IShardGrain
         }
         catch (ArgumentException)
         {
-            return (null, "modify: refused by the model (text or length)");
+            return [(null, "modify: refused by the model (text or length)")];
         }
-        var parse = modifyPrompt.Parse(modified.Text);
-        if (!parse.IsSuccess)
-            return (null, $"modify: {parse.Failure}");
-        var pair = new PreferencePair(TextNormalizer.ContentId("pair", x.Id), x.Id, x.Text, parse.ModifiedInstruction!, chosen.Answer!, parse.Response!, model);
-        return (pair, null);
+        var outcomes = new List<(PreferencePair?, string?)>(modified.Samples.Count);
+        var seen = new HashSet<(string, string)>();
+        foreach (var sample in modified.Samples.OrderBy(s => s.Index))
+        {
+            var parse = modifyPrompt.Parse(sample.Text);
+            if (!parse.IsSuccess)
+            {
+                outcomes.Add((null, $"modify: {parse.Failure}"));
+                continue;
+            }
+            if (!seen.Add((parse.ModifiedInstruction!, parse.Response!)))
+            {
+                outcomes.Add((null, "modify: repeats an earlier sample for the same instruction"));
+                continue;
+            }
+            var id = sample.Index == 0 ? TextNormalizer.ContentId("pair", x.Id)
+                : TextNormalizer.ContentId("pair", x.Id + "|" + sample.Index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            outcomes.Add((new PreferencePair(id, x.Id, x.Text, parse.ModifiedInstruction!, chosen.Answer!, parse.Response!, model), null));
+        }
+        return outcomes;
     }
 
     public async Task<ShardReport> JudgeAsync(JudgeWork work)

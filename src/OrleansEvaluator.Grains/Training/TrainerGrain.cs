@@ -73,6 +73,7 @@ public sealed class TrainerGrain(IModelTrainer trainer, ILocalSiloDetails silo, 
             var outcome = await TrainAsync(new TrainingJob(basePath, data, output)
             {
                 Epochs = job.Epochs, LearningRate = job.LearningRate, LoraRank = job.LoraRank, ContextLength = job.ContextLength, Seed = job.Seed,
+                GradientAccumulation = job.GradientAccumulation,
             });
             var model = await files.PutAsync(outcome.ModelPath);
             return new StoredTrainingOutcome(model, outcome.Steps, outcome.FinalLoss, clock.Elapsed.TotalSeconds);

@@ -52,6 +52,30 @@ public sealed class RunConfigLoaderTests
     }
 
     [Fact]
+    public void Several_pairs_per_instruction_need_sampled_modifications()
+    {
+        var json = Valid.Replace("\"iterations\": 3,", "\"iterations\": 3, \"synthesis\": { \"temperature\": 0, \"modify_temperature\": 0.7, \"pairs_per_instruction\": 8 },", StringComparison.Ordinal);
+        Assert.Equal(8, RunConfigLoader.Load(Write(json)).Synthesis.PairsPerInstruction);
+
+        var error = Assert.Throws<RunConfigException>(() => RunConfigLoader.Load(Write(json.Replace("0.7,", "0,", StringComparison.Ordinal))));
+        Assert.Equal("synthesis.pairs_per_instruction: 8 pairs need sampled modifications; set synthesis.modify_temperature (or temperature) above 0.",
+            Assert.Single(error.Problems));
+        error = Assert.Throws<RunConfigException>(() => RunConfigLoader.Load(Write(json.Replace("\"pairs_per_instruction\": 8", "\"pairs_per_instruction\": 0", StringComparison.Ordinal))));
+        Assert.Equal("synthesis.pairs_per_instruction: must be in [1, 64] (got 0).", Assert.Single(error.Problems));
+    }
+
+    [Fact]
+    public void Training_accumulation_is_read_and_bounded()
+    {
+        var json = Valid.Replace("\"from\": \"seed\"", "\"from\": \"seed\", \"accumulation\": 8", StringComparison.Ordinal);
+        Assert.Equal(8, RunConfigLoader.Load(Write(json)).Training.Accumulation);
+        Assert.Equal(1, RunConfigLoader.Load(Write(Valid)).Training.Accumulation);
+
+        var error = Assert.Throws<RunConfigException>(() => RunConfigLoader.Load(Write(json.Replace("\"accumulation\": 8", "\"accumulation\": 0", StringComparison.Ordinal))));
+        Assert.Equal("training.accumulation: must be in [1, 1024] (got 0).", Assert.Single(error.Problems));
+    }
+
+    [Fact]
     public void Every_invalid_value_is_reported_at_once_by_its_field()
     {
         var json = Valid.Replace("\"samples\": 8", "\"samples\": 0", StringComparison.Ordinal)

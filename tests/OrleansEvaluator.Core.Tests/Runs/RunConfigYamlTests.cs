@@ -271,7 +271,7 @@ public sealed class RunConfigPromptsTests
     {
         Assert.Same(PromptCache.Judge(PromptSets.JudgeText(PromptSets.TinyWorld)), PromptCache.Judge(PromptSets.JudgeText(PromptSets.TinyWorld)));
         var judge = PromptCache.Judge(PromptSets.JudgeText(PromptSets.TinyWorld));
-        Assert.Equal("question: after 7 answer A: 8 answer B: 9 better:", Assert.Single(judge.Format("after 7", "8", "9")).Content);
+        Assert.Equal("answer: 8 [[A]] answer: 9 [[B]] question: after 7 answer:", Assert.Single(judge.Format("after 7", "8", "9")).Content);
         Assert.Equal(JudgePrompt.DefaultTemplate.Fingerprint, PromptCache.Judge(null).Template.Fingerprint);
     }
 }

@@ -159,13 +159,13 @@ public sealed class TinyWorldGeneratorTests
             var verdict = VerdictParser.Parse(e.Target).Verdict;
             Assert.NotNull(verdict);
             var prompt = Assert.Single(e.Prompt).Content;
-            var a = prompt.Split(" answer A: ")[1].Split(" answer B: ")[0];
-            var b = prompt.Split(" answer B: ")[1].Split(" better:")[0];
+            var a = prompt.Split(" [[A]] answer: ")[0]["answer: ".Length..];
+            var b = prompt.Split(" [[A]] answer: ")[1].Split(" [[B]] question: ")[0];
             Assert.Equal(verdict == Verdict.A, s_world.Oracle.IsCorrect(e.Instruction, a));
             Assert.Equal(verdict == Verdict.B, s_world.Oracle.IsCorrect(e.Instruction, b));
             // The reasoning states the answer the verdict picks; without it the target is the verdict alone.
             var picked = verdict == Verdict.A ? a : b;
-            Assert.Equal(reasoning ? $"answer: {picked} [[{verdict}]]" : $"[[{verdict}]]", e.Target);
+            Assert.Equal(reasoning ? $"{picked} [[{verdict}]]" : $"[[{verdict}]]", e.Target);
         });
         Assert.InRange(examples.Count(e => e.Target.EndsWith(VerdictParser.MarkerA, StringComparison.Ordinal)), 100, 200);
     }

@@ -11,7 +11,7 @@ public sealed class TinyWorldTemplatesTests
     {
         Assert.Equal("question: after 7 answer:", Single(TinyWorldTemplates.Answer.Format("after 7")));
         Assert.Equal("question: after 7 answer: 8 modify:", Single(TinyWorldTemplates.Modify.Format("after 7", "8")));
-        Assert.Equal("question: after 7 answer A: 8 answer B: 9 better:", Single(TinyWorldTemplates.Judge.Format("after 7", "8", "9")));
+        Assert.Equal("answer: 8 [[A]] answer: 9 [[B]] question: after 7 answer:", Single(TinyWorldTemplates.Judge.Format("after 7", "8", "9")));
         Assert.All(TinyWorldTemplates.All, t => Assert.False(t.Fenced));
     }
 
