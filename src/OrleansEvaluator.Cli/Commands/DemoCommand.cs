@@ -95,6 +95,7 @@ internal static class DemoCommand
               "prompts": { "set": "tinyworld" },
               "synthesis": { "temperature": 0.0, "modify_temperature": 0.7, "top_p": 0.95, "answer_max_tokens": 4, "modify_max_tokens": 64, "pairs_per_instruction": {{pairs}} },
               "judging": { "samples": {{samples}}, "temperature": 0.7, "top_p": 1.0, "max_tokens": 18, "both_orders": true },
+              "sampling": { "per_order": true },
               "training": { "epochs": 3, "learning_rate": 0.003, "accumulation": 8, "context": 128, "from": "previous" },
               "benchmarks": [ "{{BenchmarkName}}.jsonl" ],
               "evaluation": { "max_tokens": 18 }

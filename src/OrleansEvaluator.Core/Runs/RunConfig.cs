@@ -138,6 +138,9 @@ public sealed record RunSampling
 {
     public double? MajorityThreshold { get; init; }
     public bool Balance { get; init; } = true;
+
+    /// <summary>Keep one correct judgment per pair and order (both orders judged: two training prompts per pair).</summary>
+    public bool PerOrder { get; init; }
 }
 
 /// <summary>Training of each iteration's judge.</summary>

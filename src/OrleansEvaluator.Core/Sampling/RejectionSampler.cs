@@ -24,7 +24,7 @@ public static class RejectionSampler
 
         var drops = Enum.GetValues<DropReason>().ToDictionary(r => r, _ => 0);
         var kept = new List<JudgmentSample>();
-        var pairs = all.GroupBy(s => s.PairId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var pairs = all.GroupBy(s => Unit(s, options), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         foreach (var pair in pairs)
         {
             // A stable order first, so the seeded choice does not depend on how samples arrived.
@@ -48,7 +48,7 @@ public static class RejectionSampler
             var a = kept.Where(s => s.Verdict == Verdict.A).ToList();
             var b = kept.Where(s => s.Verdict == Verdict.B).ToList();
             var (larger, smaller) = a.Count > b.Count ? (a, b) : (b, a);
-            var surplus = larger.OrderBy(s => StableRandom.Hash(options.Seed, "balance|" + s.PairId)).Skip(smaller.Count).ToHashSet();
+            var surplus = larger.OrderBy(s => StableRandom.Hash(options.Seed, "balance|" + Unit(s, options))).Skip(smaller.Count).ToHashSet();
             drops[DropReason.Balance] = surplus.Count;
             kept.RemoveAll(surplus.Contains);
         }
@@ -56,4 +56,9 @@ public static class RejectionSampler
         return new RejectionSamplingResult(kept, drops, pairs.Count, all.Count,
             all.Count(s => s.IsCorrect), all.Count(s => s.Verdict is null));
     }
+
+    // What one kept judgment stands for: a pair, or a pair in one presentation order. The per-pair key is the pair id
+    // alone, so seeded choices stay what they were before per-order keeping existed.
+    private static string Unit(JudgmentSample sample, RejectionSamplingOptions options) =>
+        options.PerOrder ? sample.PairId + "|" + sample.Order.ToString() : sample.PairId;
 }

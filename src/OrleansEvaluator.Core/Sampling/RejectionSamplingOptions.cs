@@ -12,6 +12,13 @@ public sealed record RejectionSamplingOptions
     /// <summary>Keep as many A verdicts as B verdicts over the whole set (the larger side is cut at random).</summary>
     public bool BalanceVerdicts { get; init; } = true;
 
+    /// <summary>
+    /// Keep one correct judgment per pair and presentation order instead of one per pair: when both orders are judged,
+    /// they are two different prompts, and keeping each doubles the distinct training examples at no judging cost.
+    /// Counts (pairs seen, drops, acceptance) are then per pair and order.
+    /// </summary>
+    public bool PerOrder { get; init; }
+
     /// <summary>Every problem with the options, each naming its field.</summary>
     public IReadOnlyList<string> Validate() =>
         MajorityThreshold is { } t && (double.IsNaN(t) || t <= 0 || t > 1)

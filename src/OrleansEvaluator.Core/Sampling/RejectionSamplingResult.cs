@@ -3,9 +3,9 @@ using OrleansEvaluator.Data;
 namespace OrleansEvaluator.Core.Sampling;
 
 /// <summary>What rejection sampling kept and why the rest went.</summary>
-/// <param name="Accepted">One correct sample per kept pair, ordered by pair id.</param>
-/// <param name="Drops">Pairs dropped, by reason (every reason present, zero when none).</param>
-/// <param name="Pairs">Pairs seen.</param>
+/// <param name="Accepted">One correct sample per kept pair (or pair and order), ordered by pair id.</param>
+/// <param name="Drops">Pairs (or pairs and orders) dropped, by reason (every reason present, zero when none).</param>
+/// <param name="Pairs">Pairs seen (pairs and orders with <see cref="RejectionSamplingOptions.PerOrder"/>).</param>
 /// <param name="Samples">Samples seen (all of them stay in the judgment artifact as DPO negatives and for metrics).</param>
 /// <param name="CorrectSamples">Samples whose verdict picked the better answer.</param>
 /// <param name="UnparseableSamples">Samples without a verdict.</param>

@@ -383,6 +383,7 @@ public sealed partial class RunCoordinatorGrain(
         var result = RejectionSampler.Select(samples, new RejectionSamplingOptions
         {
             Seed = config.Seed, MajorityThreshold = config.Sampling.MajorityThreshold, BalanceVerdicts = config.Sampling.Balance,
+            PerOrder = config.Sampling.PerOrder,
         });
         var traces = result.Accepted.Select(s => TrainingSetBuilder.Trace(s, prompts[(s.PairId, s.Order)])).ToArray();
         if (traces.Length == 0)

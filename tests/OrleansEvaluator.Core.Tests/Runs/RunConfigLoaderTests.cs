@@ -65,6 +65,14 @@ public sealed class RunConfigLoaderTests
     }
 
     [Fact]
+    public void Per_order_keeping_is_read_from_sampling()
+    {
+        var json = Valid.Replace("\"iterations\": 3,", "\"iterations\": 3, \"sampling\": { \"per_order\": true },", StringComparison.Ordinal);
+        Assert.True(RunConfigLoader.Load(Write(json)).Sampling.PerOrder);
+        Assert.False(RunConfigLoader.Load(Write(Valid)).Sampling.PerOrder);
+    }
+
+    [Fact]
     public void Training_accumulation_is_read_and_bounded()
     {
         var json = Valid.Replace("\"from\": \"seed\"", "\"from\": \"seed\", \"accumulation\": 8", StringComparison.Ordinal);

@@ -34,6 +34,27 @@ public sealed class RejectionSamplerTests
     }
 
     [Fact]
+    public void Per_order_keeps_one_correct_judgment_per_pair_and_order_and_accounts_for_each()
+    {
+        s_samples.Sample(samples =>
+        {
+            var result = RejectionSampler.Select(samples, new RejectionSamplingOptions { Seed = 7, PerOrder = true, BalanceVerdicts = false });
+            Assert.All(result.Accepted, s => Assert.True(s.IsCorrect));
+            var units = samples.Select(s => (s.PairId, s.Order)).Distinct().ToList();
+            Assert.Equal(units.Count, result.Pairs);
+            Assert.Equal(result.Pairs, result.Accepted.Count + result.Drops.Values.Sum());
+            Assert.Equal(result.Accepted.Count, result.Accepted.Select(s => (s.PairId, s.Order)).Distinct().Count());
+            // Every pair and order with a correct sample is kept.
+            Assert.Equal(units.Count(u => samples.Any(s => (s.PairId, s.Order) == u && s.IsCorrect)), result.Accepted.Count);
+        }, iter: 300);
+
+        // Both orders right: two judgments of one pair are kept, one per order; per pair, one.
+        JudgmentSample[] both = [Sample("p", 0, PresentationOrder.ChosenFirst, Verdict.A), Sample("p", 1, PresentationOrder.ChosenSecond, Verdict.B)];
+        Assert.Equal(2, RejectionSampler.Select(both, new RejectionSamplingOptions { PerOrder = true }).Accepted.Count);
+        Assert.Single(RejectionSampler.Select(both, new RejectionSamplingOptions { BalanceVerdicts = false }).Accepted);
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_selection_whatever_the_input_order()
     {
         s_samples.Select(Gen.Int).Sample((samples, shuffleSeed) =>
