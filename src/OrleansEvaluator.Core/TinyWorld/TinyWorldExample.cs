@@ -12,10 +12,12 @@ namespace OrleansEvaluator.Core.TinyWorld;
 /// <param name="Instruction">The instruction it is about.</param>
 /// <param name="Prompt">The rendered messages.</param>
 /// <param name="Target">The completion.</param>
+/// <param name="QuestionsBefore">How many answered questions precede the example's own in its prompt (a document).</param>
 public sealed record TinyWorldExample(
     string Id,
     TinyExampleKind Kind,
     TinyFamily Family,
     string Instruction,
     IReadOnlyList<ChatMessage> Prompt,
-    string Target);
+    string Target,
+    int QuestionsBefore = 0);

@@ -115,7 +115,8 @@ public sealed class TinyWorldGenerator
     /// <summary>
     /// <see cref="TinyWorldOptions.AnsweringExamples"/> answering examples: a family at random, then an instruction of it
     /// (any, or a pool one without <see cref="TinyWorldOptions.SeedAnswersHeldOut"/>), then one of its right answers
-    /// (so naming examples show many members).
+    /// (so naming examples show many members). A <see cref="TinyWorldOptions.DocumentFraction"/> share has other answered
+    /// questions, drawn the same way, before it in the user message.
     /// </summary>
     public IEnumerable<TinyWorldExample> AnsweringExamples(AnswerPrompt prompt)
     {
@@ -124,7 +125,11 @@ public sealed class TinyWorldGenerator
         {
             var random = StableRandom.For(Options.Seed, "answer/" + i.ToString(CultureInfo.InvariantCulture));
             var task = PickTask(random, _answerableByFamily);
-            yield return Example(TinyExampleKind.Answer, task, prompt.Format(task.Text), Pick(task.CorrectAnswers, random));
+            var rendered = prompt.Format(task.Text);
+            var before = random.NextDouble() < Options.DocumentFraction ? random.Next(1, Options.MaxQuestionsBefore + 1) : 0;
+            if (before > 0)
+                rendered = AfterAnsweredQuestions(rendered, before, prompt, random);
+            yield return Example(TinyExampleKind.Answer, task, rendered, Pick(task.CorrectAnswers, random)) with { QuestionsBefore = before };
         }
     }
 
@@ -189,6 +194,19 @@ public sealed class TinyWorldGenerator
         var key = string.Join('\u0000', [kind.ToString(), .. prompt.Select(m => m.Role + ":" + m.Content), target]);
         return new TinyWorldExample(TextNormalizer.ContentId("tw-" + kind.ToString().ToLowerInvariant(), key), kind, task.Family,
             task.Text, prompt, target);
+    }
+
+    // The questions before it are rendered by the same template and answered right, so the document reads as the seed
+    // would write it.
+    private IReadOnlyList<ChatMessage> AfterAnsweredQuestions(IReadOnlyList<ChatMessage> rendered, int count, AnswerPrompt prompt, Random random)
+    {
+        var before = new System.Text.StringBuilder();
+        for (var k = 0; k < count; k++)
+        {
+            var other = PickTask(random, _answerableByFamily);
+            before.Append(prompt.Format(other.Text)[^1].Content).Append(' ').Append(Pick(other.CorrectAnswers, random)).Append(' ');
+        }
+        return [.. rendered.Take(rendered.Count - 1), rendered[^1] with { Content = before + rendered[^1].Content }];
     }
 
     private static T Pick<T>(IReadOnlyList<T> items, Random random) => items[random.Next(items.Count)];

@@ -35,7 +35,19 @@ public sealed record TinyWorldOptions
     public int PairsPerHeldOutInstruction { get; init; } = 2;
 
     /// <summary>How many answering examples (instruction → answer) the seed data holds.</summary>
-    public int AnsweringExamples { get; init; } = 60_000;
+    public int AnsweringExamples { get; init; } = 80_000;
+
+    /// <summary>
+    /// The share of answering examples written as a document of several answered questions, the last one the example's
+    /// own (<c>question: after 3 answer: 4 question: repeat cat answer: cat</c>), with 1 to
+    /// <see cref="MaxQuestionsBefore"/> others before it. A seed that only ever saw a question at the start of its
+    /// context answers it nowhere else: after any preceding words it wrote <c>banana</c> for <c>repeat apple</c>, and
+    /// the judge prompt puts the question after the two responses.
+    /// </summary>
+    public double DocumentFraction { get; init; } = 0.5;
+
+    /// <summary>At most this many answered questions precede the last one in a document example.</summary>
+    public int MaxQuestionsBefore { get; init; } = 3;
 
     /// <summary>How many modification examples (instruction + answer → modified instruction + its answer) it holds.</summary>
     public int ModificationExamples { get; init; } = 30_000;
@@ -63,6 +75,10 @@ public sealed record TinyWorldOptions
             problems.Add($"PairsPerHeldOutInstruction: must be at least 1 (got {PairsPerHeldOutInstruction}).");
         if (AnsweringExamples < 0)
             problems.Add($"AnsweringExamples: must not be negative (got {AnsweringExamples}).");
+        if (double.IsNaN(DocumentFraction) || DocumentFraction < 0 || DocumentFraction > 1)
+            problems.Add($"DocumentFraction: must be in [0, 1] (got {DocumentFraction}).");
+        if (MaxQuestionsBefore is < 1 or > 8)
+            problems.Add($"MaxQuestionsBefore: must be in [1, 8] (got {MaxQuestionsBefore}).");
         if (ModificationExamples < 0)
             problems.Add($"ModificationExamples: must not be negative (got {ModificationExamples}).");
         return problems;

@@ -16,7 +16,7 @@ namespace OrleansEvaluator.Training.TinyWorld;
 public static class TinyWorldSeed
 {
     /// <summary>Bumped when the recipe changes in a way the options do not show.</summary>
-    private const string Recipe = "tinyworld-seed/1";
+    private const string Recipe = "tinyworld-seed/2";
 
     /// <summary>
     /// The cache key: recipe, options, the templates the seed trains on, and the vocabulary (which every template's
@@ -73,13 +73,18 @@ public static class TinyWorldSeed
         }
     }
 
-    /// <summary>The seed's training rows: the prompt as the loop renders it, the target, loss on every token.</summary>
+    /// <summary>
+    /// The seed's training rows: the prompt as the loop renders it and the target. Only a lone answering example counts
+    /// every token; the others count their target alone, so that what the seed learns to write after an answer is the
+    /// end. Trained on whole documents it went on with the next question (<c>apple question: repeat shoe …</c>); trained
+    /// on whole modification prompts, with as many of those as of lone questions, it went on with <c>modify:</c>.
+    /// </summary>
     public static IReadOnlyList<SftExample> Examples(TinyWorldGenerator world)
     {
         ArgumentNullException.ThrowIfNull(world);
         return world.AnsweringExamples(TinyWorldTemplates.Answer)
             .Concat(world.ModificationExamples(TinyWorldTemplates.Modify))
-            .Select(e => Row(e, answerOnlyLoss: false))
+            .Select(e => Row(e, answerOnlyLoss: e.Kind != TinyExampleKind.Answer || e.QuestionsBefore > 0))
             .ToArray();
     }
 

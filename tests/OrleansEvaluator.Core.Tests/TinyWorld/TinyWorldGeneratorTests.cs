@@ -96,7 +96,11 @@ public sealed class TinyWorldGeneratorTests
         if (seedAnswersHeldOut)
             Assert.InRange(answered, 1, world.Options.AnsweringExamples / 2);
         else
+        {
             Assert.Equal(0, answered);
+            Assert.All(world.AnsweringExamples(TinyWorldTemplates.Answer), e =>
+                Assert.DoesNotContain(QuestionsBefore(e.Prompt[0].Content), qa => heldOut.Contains(qa.Question)));
+        }
         foreach (var example in world.ModificationExamples(TinyWorldTemplates.Modify))
         {
             Assert.DoesNotContain(example.Instruction, heldOut);
@@ -117,12 +121,26 @@ public sealed class TinyWorldGeneratorTests
         Assert.All(examples, e =>
         {
             Assert.Equal(TinyExampleKind.Answer, e.Kind);
-            Assert.Equal($"question: {e.Instruction} answer:", Assert.Single(e.Prompt).Content);
+            Assert.EndsWith($"question: {e.Instruction} answer:", Assert.Single(e.Prompt).Content, StringComparison.Ordinal);
             Assert.True(s_world.Oracle.IsCorrect(e.Instruction, e.Target));
         });
+        // Half of them (DocumentFraction 0.5) are documents: 1 to 3 answered questions before their own, every one right.
+        var before = examples.Select(e => QuestionsBefore(e.Prompt[0].Content)).ToList();
+        Assert.InRange(before.Count(b => b.Count > 0), 160, 240);
+        Assert.All(before.SelectMany(b => b), qa => Assert.True(s_world.Oracle.IsCorrect(qa.Question, qa.Answer), $"{qa.Question} -> {qa.Answer}"));
+        Assert.Equal([1, 2, 3], before.Select(b => b.Count).Where(n => n > 0).Distinct().Order());
         Assert.Equal(s_world.Rules.Families.Count, examples.Select(e => e.Family).Distinct().Count());
         Assert.True(examples.Where(e => e.Family == TinyFamily.Category).Select(e => e.Target).Distinct().Count() > 10,
             "naming examples should show many members");
+    }
+
+    [Fact]
+    public void Without_documents_every_answering_prompt_is_its_question_alone()
+    {
+        var world = new TinyWorldGenerator(s_world.Options with { DocumentFraction = 0 });
+
+        Assert.All(world.AnsweringExamples(TinyWorldTemplates.Answer), e =>
+            Assert.Equal($"question: {e.Instruction} answer:", Assert.Single(e.Prompt).Content));
     }
 
     [Fact]
@@ -226,4 +244,11 @@ public sealed class TinyWorldGeneratorTests
         .. world.ModificationExamples(TinyWorldTemplates.Modify).Select(e => $"{e.Id}|{e.Prompt[0].Content}|{e.Target}"),
         .. world.JudgmentExamples(TinyWorldTemplates.Judge, 50).Select(e => $"{e.Id}|{e.Prompt[0].Content}|{e.Target}"),
     ];
+
+    // "question: a answer: b question: c answer: d question: e answer:" -> (a, b), (c, d): the answered ones before the last.
+    private static List<(string Question, string Answer)> QuestionsBefore(string content)
+    {
+        var parts = content.Split("question: ", StringSplitOptions.RemoveEmptyEntries);
+        return [.. parts[..^1].Select(p => p.Trim().Split(" answer: ")).Select(qa => (qa[0], qa[1]))];
+    }
 }

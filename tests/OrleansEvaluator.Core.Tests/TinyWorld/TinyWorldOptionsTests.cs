@@ -18,16 +18,18 @@ public sealed class TinyWorldOptionsTests
             HeldOutFraction = double.NaN,
             PairsPerHeldOutInstruction = 0,
             AnsweringExamples = -1,
+            DocumentFraction = 1.5,
+            MaxQuestionsBefore = 0,
             ModificationExamples = -1,
         };
 
         var problems = options.Validate();
 
-        Assert.Equal(8, problems.Count);
+        Assert.Equal(10, problems.Count);
         foreach (var field in new[]
                  {
                      "Families: '42'", "Families: 'Repeat' is listed 2 times", "MaxNumber", "CategoryCount", "HeldOutFraction",
-                     "PairsPerHeldOutInstruction", "AnsweringExamples", "ModificationExamples",
+                     "PairsPerHeldOutInstruction", "AnsweringExamples", "DocumentFraction", "MaxQuestionsBefore", "ModificationExamples",
                  })
             Assert.Contains(problems, p => p.StartsWith(field, StringComparison.Ordinal));
     }
