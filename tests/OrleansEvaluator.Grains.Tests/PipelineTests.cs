@@ -17,7 +17,8 @@ public sealed class PipelineTests(PipelineClusterFixture fixture) : IClassFixtur
 
     /// <summary>Writes a small run (instructions, a benchmark, the config) into <paramref name="folder"/> and returns the config path.</summary>
     internal static string WriteRun(string folder, string name, int iterations, string extra = "",
-        string synthesis = "\"answer_max_tokens\": 12, \"modify_max_tokens\": 72, \"temperature\": 0.8")
+        string synthesis = "\"answer_max_tokens\": 12, \"modify_max_tokens\": 72, \"temperature\": 0.8",
+        string training = "\"epochs\": 1, \"context\": 2048, \"learning_rate\": 0.0005")
     {
         Directory.CreateDirectory(folder);
         File.WriteAllLines(Path.Combine(folder, "instructions.jsonl"),
@@ -36,7 +37,7 @@ public sealed class PipelineTests(PipelineClusterFixture fixture) : IClassFixtur
               "instructions": { "path": "instructions.jsonl" },
               "synthesis": { {{synthesis}} },
               "judging": { "samples": 3, "max_tokens": 12, "temperature": 1.0 },
-              "training": { "epochs": 1, "context": 2048, "learning_rate": 0.0005 },
+              "training": { {{training}} },
               "benchmarks": [ "bench.jsonl" ],
               "evaluation": { "max_tokens": 10 }{{extra}}
             }
@@ -117,8 +118,13 @@ public sealed class PipelineTests(PipelineClusterFixture fixture) : IClassFixtur
     public async Task Several_pairs_per_instruction_share_the_good_answer_and_differ_in_the_modification()
     {
         var grains = fixture.Cluster.Client;
-        var config = WriteRun(Path.Combine(fixture.Folder, "run-k"), "pairs-per-instruction", iterations: 1,
-            synthesis: "\"answer_max_tokens\": 12, \"modify_max_tokens\": 72, \"temperature\": 0, \"modify_temperature\": 1.0, \"pairs_per_instruction\": 3");
+        var folder = Path.Combine(fixture.Folder, "run-k");
+        Directory.CreateDirectory(folder);
+        var replay = Enumerable.Range(0, 40).Select(i => new SftExample($"r{i}", $"Tell a story number {i}.", "Once upon a time.", AnswerOnlyLoss: false)).ToArray();
+        Core.Formats.JsonlFile.Write(Path.Combine(folder, "replay.jsonl"), replay);
+        var config = WriteRun(folder, "pairs-per-instruction", iterations: 1,
+            synthesis: "\"answer_max_tokens\": 12, \"modify_max_tokens\": 72, \"temperature\": 0, \"modify_temperature\": 1.0, \"pairs_per_instruction\": 3",
+            training: "\"epochs\": 1, \"context\": 2048, \"learning_rate\": 0.0005, \"replay\": \"replay.jsonl\", \"replay_fraction\": 0.5");
         await RunSubmitter.SubmitAsync(grains, fixture.Store, config, cancellationToken: TestContext.Current.CancellationToken);
 
         var status = await WaitAsync(grains.GetGrain<IRunCoordinatorGrain>("pairs-per-instruction"), TimeSpan.FromMinutes(8));
@@ -136,6 +142,31 @@ public sealed class PipelineTests(PipelineClusterFixture fixture) : IClassFixtur
             Assert.Single(group.Select(p => p.Chosen).Distinct(StringComparer.Ordinal)); // one greedy good answer
             Assert.Equal(group.Count(), group.Select(p => (p.ModifiedInstruction, p.Rejected)).Distinct().Count());
         }
+
+        // Replay (half the training set): the kept judgments, then as many distinct rows of the replay file.
+        var report = status.Reports.Single(r => r.Iteration == 1);
+        var rows = await fixture.Store.GetAsync<SftExample>(report.TrainingSetArtifact!, TestContext.Current.CancellationToken);
+        Assert.Equal(report.Accepted, report.Replayed);
+        Assert.Equal(report.Accepted + report.Replayed, rows.Count);
+        Assert.All(rows.Take(report.Accepted), r => Assert.True(r.AnswerOnlyLoss));
+        Assert.Subset(replay.ToHashSet(), rows.Skip(report.Accepted).ToHashSet());
+        Assert.Equal(report.Replayed, rows.Skip(report.Accepted).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_malformed_replay_file_is_reported_by_file_and_line_before_the_run_starts()
+    {
+        var folder = Path.Combine(fixture.Folder, "run-bad-replay");
+        Directory.CreateDirectory(folder);
+        File.WriteAllLines(Path.Combine(folder, "replay.jsonl"),
+            ["""{"id":"a","prompt":"p","target":"t","answer_only_loss":false}""", """{"id":"b","prompt":"p","target":"""]);
+        var config = WriteRun(folder, "bad-replay", iterations: 1,
+            training: "\"epochs\": 1, \"context\": 2048, \"replay\": \"replay.jsonl\"");
+
+        var error = await Assert.ThrowsAsync<Core.Formats.DataFormatException>(() =>
+            RunSubmitter.SubmitAsync(fixture.Cluster.Client, fixture.Store, config, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.StartsWith(Path.Combine(folder, "replay.jsonl") + ":2:", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -66,4 +66,7 @@ public sealed record IterationReport
 
     /// <summary>Artifacts of the judge prompts as the judge read them, one per shard.</summary>
     [Id(20)] public IReadOnlyList<string> PromptArtifacts { get; init; } = [];
+
+    /// <summary>Rows of <c>training.replay</c> mixed into the training set after the accepted judgments.</summary>
+    [Id(21)] public int Replayed { get; init; }
 }

@@ -26,4 +26,7 @@ public static class RunInputKinds
 
     /// <summary>A template file for judging (replaces the set's).</summary>
     public const string JudgeTemplate = "judge-template";
+
+    /// <summary>SFT JSONL mixed into every iteration's training set (the seed's own data).</summary>
+    public const string Replay = "replay";
 }

@@ -159,4 +159,13 @@ public sealed record RunTraining
 
     /// <summary><c>seed</c>: every iteration restarts from M0 (the paper); <c>previous</c>: from M(i−1).</summary>
     public string From { get; init; } = "seed";
+
+    /// <summary>
+    /// SFT JSONL of the seed's own training data, mixed into every iteration's training set against forgetting: a judge
+    /// trained on the pool's judgments alone forgot how to answer the held-out instructions it judges by answering them.
+    /// </summary>
+    public string? Replay { get; init; }
+
+    /// <summary>The share of each training set drawn from <see cref="Replay"/>, in [0, 1).</summary>
+    public double ReplayFraction { get; init; } = 0.3;
 }

@@ -167,6 +167,9 @@ public static class RunConfigLoader
             errors.Add($"training.accumulation: must be in [1, 1024] (got {tr.Accumulation}).");
         if (tr.From is not ("seed" or "previous"))
             errors.Add($"training.from: 'seed' or 'previous' (got '{tr.From}').");
+        File("training.replay", tr.Replay);
+        if (double.IsNaN(tr.ReplayFraction) || tr.ReplayFraction is < 0 or >= 1)
+            errors.Add($"training.replay_fraction: must be in [0, 1) (got {tr.ReplayFraction}).");
         for (var i = 0; i < config.Benchmarks.Count; i++)
             File($"benchmarks[{i}]", config.Benchmarks[i]);
         var dupes = config.Benchmarks.GroupBy(b => Path.GetFileNameWithoutExtension(b), StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();

@@ -261,6 +261,9 @@ public sealed partial class RunCoordinatorGrain(
             }
             state.State.Benchmarks[name] = await store.PutAsync<PairwiseItem>(kept);
         }
+        state.State.ReplayArtifact = null;
+        if (inputs.FirstOrDefault(i => i.Kind == RunInputKinds.Replay) is { } replay)
+            state.State.ReplayArtifact = await store.PutAsync(ReplaySet.Read(new StringReader(await store.GetTextAsync(replay.ArtifactId)), replay.Name));
         var registry = GrainFactory.GetGrain<IModelRegistryGrain>(RunId);
         string Model(string kind) => inputs.FirstOrDefault(i => i.Kind == kind)?.ArtifactId ?? inputs.Single(i => i.Kind == RunInputKinds.SeedModel).ArtifactId;
         state.State.SeedModel = Model(RunInputKinds.SeedModel);
@@ -389,9 +392,14 @@ public sealed partial class RunCoordinatorGrain(
         if (traces.Length == 0)
             throw new ArgumentException($"accept: iteration {iteration} kept no judgment ({result.CorrectSamples} of {result.Samples} samples were correct); nothing to train on.");
         var tracesArtifact = await store.PutAsync<AcceptedTrace>(traces);
-        var sft = await store.PutAsync(traces.Select(TrainingSetBuilder.Sft).ToArray());
+        IReadOnlyList<SftExample> rows = traces.Select(TrainingSetBuilder.Sft).ToArray();
+        var judgments = rows.Count;
+        if (state.State.ReplayArtifact is { } replay)
+            rows = ReplaySet.Mix(rows, await store.GetAsync<SftExample>(replay), config.Training.ReplayFraction, config.Seed, iteration);
+        var sft = await store.PutAsync(rows);
         UpdateReport(iteration, r => r with
         {
+            Replayed = rows.Count - judgments,
             Accepted = traces.Length, AcceptanceRate = result.AcceptanceRate, TracesArtifact = tracesArtifact, TrainingSetArtifact = sft,
             Drops = r.Drops.Concat(result.Drops.Where(d => d.Value > 0).Select(d => KeyValuePair.Create(d.Key.ToString(), d.Value)))
                 .GroupBy(d => d.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(d => d.Value), StringComparer.Ordinal),

@@ -32,4 +32,7 @@ public sealed class RunState
 
     /// <summary>The phase a failed run stopped in; resuming starts there.</summary>
     [Id(21)] public RunPhase? FailedIn { get; set; }
+
+    /// <summary>The replay rows (<c>training.replay</c>) as read at ingest, when the run has them.</summary>
+    [Id(22)] public string? ReplayArtifact { get; set; }
 }

@@ -1,6 +1,7 @@
 using OrleansEvaluator.Artifacts;
 using OrleansEvaluator.Core.Prompts;
 using OrleansEvaluator.Core.Runs;
+using OrleansEvaluator.Core.Sampling;
 using OrleansEvaluator.Grains;
 using OrleansEvaluator.Runs;
 
@@ -41,6 +42,9 @@ public static class RunSubmitter
         await AddAsync(RunInputKinds.JudgeTemplate, config.Prompts.Judge);
         foreach (var benchmark in config.Benchmarks)
             await AddAsync(RunInputKinds.Benchmark, benchmark);
+        // Read whole here, so a malformed line is reported (file and line) before anything starts.
+        _ = config.Training.Replay is { } r ? ReplaySet.Read(Path.Combine(folder, r)) : null;
+        await AddAsync(RunInputKinds.Replay, config.Training.Replay);
         return new RunSubmission(runId ?? config.Name, RunConfigLoader.ToJson(config), inputs);
     }
 

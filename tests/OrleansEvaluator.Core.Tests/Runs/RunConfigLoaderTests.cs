@@ -84,6 +84,19 @@ public sealed class RunConfigLoaderTests
     }
 
     [Fact]
+    public void Training_replay_is_a_file_beside_the_config_and_its_fraction_is_bounded()
+    {
+        var json = Valid.Replace("\"from\": \"seed\"", "\"from\": \"seed\", \"replay\": \"m0.gguf\", \"replay_fraction\": 0.25", StringComparison.Ordinal);
+        var training = RunConfigLoader.Load(Write(json)).Training;
+        Assert.Equal(("m0.gguf", 0.25), (training.Replay, training.ReplayFraction));
+        Assert.Null(RunConfigLoader.Load(Write(Valid)).Training.Replay);
+
+        var error = Assert.Throws<RunConfigException>(() => RunConfigLoader.Load(Write(json
+            .Replace("\"replay\": \"m0.gguf\"", "\"replay\": \"seed-rows.jsonl\"", StringComparison.Ordinal).Replace("0.25", "1", StringComparison.Ordinal))));
+        Assert.Equal(["training.replay: file 'seed-rows.jsonl' does not exist.", "training.replay_fraction: must be in [0, 1) (got 1)."], error.Problems);
+    }
+
+    [Fact]
     public void Every_invalid_value_is_reported_at_once_by_its_field()
     {
         var json = Valid.Replace("\"samples\": 8", "\"samples\": 0", StringComparison.Ordinal)
