@@ -85,7 +85,7 @@ internal static class DemoCommand
 
     private static string WriteRun(TinyWorldGenerator world, string folder, string seedPath, int iterations, int samples, int pairs, ulong seed)
     {
-        TinyWorldFiles.Write(world, folder, seedRows: true);
+        TinyWorldFiles.Write(world, folder);
         var config = Path.Combine(folder, "run.json");
         File.WriteAllText(config, string.Create(CultureInfo.InvariantCulture, $$"""
             {
@@ -96,8 +96,7 @@ internal static class DemoCommand
               "synthesis": { "temperature": 0.0, "modify_temperature": 0.7, "top_p": 0.95, "answer_max_tokens": 4, "modify_max_tokens": 64, "pairs_per_instruction": {{pairs}} },
               "judging": { "samples": {{samples}}, "temperature": 0.7, "top_p": 1.0, "max_tokens": 18, "both_orders": true },
               "sampling": { "per_order": true },
-              "training": { "epochs": 3, "learning_rate": 0.003, "accumulation": 8, "context": 128, "from": "previous",
-                            "replay": "{{TinyWorldFiles.SeedRows}}", "replay_fraction": 0.3 },
+              "training": { "epochs": 3, "learning_rate": 0.003, "accumulation": 8, "context": 128, "from": "previous" },
               "benchmarks": [ "{{BenchmarkName}}.jsonl" ],
               "evaluation": { "max_tokens": 18 }
             }

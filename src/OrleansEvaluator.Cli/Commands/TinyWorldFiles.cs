@@ -13,11 +13,10 @@ internal static class TinyWorldFiles
     public const string JudgmentRows = "judgments-sft.jsonl";
 
     /// <summary>
-    /// Writes the pool and the benchmark; with <paramref name="seedRows"/> or <paramref name="judgments"/> also the
-    /// seed's rows, and with <paramref name="judgments"/> that many ground-truth judgments; returns (file, records).
+    /// Writes the pool and the benchmark, and with <paramref name="judgments"/> also the seed's rows and that many
+    /// ground-truth judgments; returns (file, records).
     /// </summary>
-    public static IReadOnlyList<(string File, int Records)> Write(TinyWorldGenerator world, string folder, int? judgments = null, bool reasoning = true,
-        bool seedRows = false)
+    public static IReadOnlyList<(string File, int Records)> Write(TinyWorldGenerator world, string folder, int? judgments = null, bool reasoning = true)
     {
         Directory.CreateDirectory(folder);
         var written = new List<(string, int)>();
@@ -28,14 +27,11 @@ internal static class TinyWorldFiles
         JsonlFile.Write(Path.Combine(folder, BenchmarkName + ".jsonl"),
             benchmark.Select(b => new { id = b.Id, subset = b.Subset, prompt = b.Prompt, chosen = b.Chosen, rejected = b.Rejected }));
         written.Add((BenchmarkName + ".jsonl", benchmark.Count));
-        if (seedRows || judgments is not null)
-        {
-            var rows = TinyWorldSeed.Examples(world);
-            JsonlFile.Write(Path.Combine(folder, SeedRows), rows);
-            written.Add((SeedRows, rows.Count));
-        }
         if (judgments is not { } count)
             return written;
+        var seedRows = TinyWorldSeed.Examples(world);
+        JsonlFile.Write(Path.Combine(folder, SeedRows), seedRows);
+        written.Add((SeedRows, seedRows.Count));
         // Loss on the judgment only, as the loop trains its judge.
         var judgmentRows = world.JudgmentExamples(TinyWorldTemplates.Judge, count, reasoning).Select(e => TinyWorldSeed.Row(e, answerOnlyLoss: true)).ToArray();
         JsonlFile.Write(Path.Combine(folder, JudgmentRows), judgmentRows);

@@ -126,7 +126,9 @@ public sealed class TinyWorldGenerator
             var random = StableRandom.For(Options.Seed, "answer/" + i.ToString(CultureInfo.InvariantCulture));
             var task = PickTask(random, _answerableByFamily);
             var rendered = prompt.Format(task.Text);
-            var before = random.NextDouble() < Options.DocumentFraction ? random.Next(1, Options.MaxQuestionsBefore + 1) : 0;
+            // Without documents no draw is made, so the examples are those of a world before documents existed.
+            var before = Options.DocumentFraction > 0 && random.NextDouble() < Options.DocumentFraction
+                ? random.Next(1, Options.MaxQuestionsBefore + 1) : 0;
             if (before > 0)
                 rendered = AfterAnsweredQuestions(rendered, before, prompt, random);
             yield return Example(TinyExampleKind.Answer, task, rendered, Pick(task.CorrectAnswers, random)) with { QuestionsBefore = before };

@@ -35,16 +35,17 @@ public sealed record TinyWorldOptions
     public int PairsPerHeldOutInstruction { get; init; } = 2;
 
     /// <summary>How many answering examples (instruction → answer) the seed data holds.</summary>
-    public int AnsweringExamples { get; init; } = 80_000;
+    public int AnsweringExamples { get; init; } = 60_000;
 
     /// <summary>
     /// The share of answering examples written as a document of several answered questions, the last one the example's
     /// own (<c>question: after 3 answer: 4 question: repeat cat answer: cat</c>), with 1 to
     /// <see cref="MaxQuestionsBefore"/> others before it. A seed that only ever saw a question at the start of its
-    /// context answers it nowhere else: after any preceding words it wrote <c>banana</c> for <c>repeat apple</c>, and
-    /// the judge prompt puts the question after the two responses.
+    /// context answers it nowhere else (after the judge prompt's two responses it wrote <c>banana</c> for
+    /// <c>repeat apple</c>); with half its examples documents it answers there, but its lone answers got worse (the
+    /// demo's label quality fell from 92% to 75–83%), so the default is 0.
     /// </summary>
-    public double DocumentFraction { get; init; } = 0.5;
+    public double DocumentFraction { get; init; }
 
     /// <summary>At most this many answered questions precede the last one in a document example.</summary>
     public int MaxQuestionsBefore { get; init; } = 3;

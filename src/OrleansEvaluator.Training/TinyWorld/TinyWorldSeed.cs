@@ -74,17 +74,19 @@ public static class TinyWorldSeed
     }
 
     /// <summary>
-    /// The seed's training rows: the prompt as the loop renders it and the target. Only a lone answering example counts
-    /// every token; the others count their target alone, so that what the seed learns to write after an answer is the
-    /// end. Trained on whole documents it went on with the next question (<c>apple question: repeat shoe …</c>); trained
-    /// on whole modification prompts, with as many of those as of lone questions, it went on with <c>modify:</c>.
+    /// The seed's training rows: the prompt as the loop renders it, the target, loss on every token. With documents
+    /// (<see cref="TinyWorldOptions.DocumentFraction"/>), only lone questions count every token; documents and
+    /// modification examples count their target alone, so the seed still learns to end after an answer: trained on whole
+    /// documents it went on with the next question (<c>apple question: repeat shoe …</c>), and with fewer lone questions
+    /// than modification prompts, with <c>modify:</c>.
     /// </summary>
     public static IReadOnlyList<SftExample> Examples(TinyWorldGenerator world)
     {
         ArgumentNullException.ThrowIfNull(world);
+        var documents = world.Options.DocumentFraction > 0;
         return world.AnsweringExamples(TinyWorldTemplates.Answer)
             .Concat(world.ModificationExamples(TinyWorldTemplates.Modify))
-            .Select(e => Row(e, answerOnlyLoss: e.Kind != TinyExampleKind.Answer || e.QuestionsBefore > 0))
+            .Select(e => Row(e, answerOnlyLoss: e.QuestionsBefore > 0 || (documents && e.Kind != TinyExampleKind.Answer)))
             .ToArray();
     }
 

@@ -89,7 +89,7 @@ public sealed class TinyWorldGeneratorTests
     [InlineData(false)]
     public void Held_out_instructions_are_answered_by_seed_data_only_when_asked_and_never_modified_or_judged(bool seedAnswersHeldOut)
     {
-        var world = new TinyWorldGenerator(s_world.Options with { SeedAnswersHeldOut = seedAnswersHeldOut });
+        var world = new TinyWorldGenerator(s_world.Options with { SeedAnswersHeldOut = seedAnswersHeldOut, DocumentFraction = 0.5 });
         var heldOut = world.HeldOutTasks.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
 
         var answered = world.AnsweringExamples(TinyWorldTemplates.Answer).Count(e => heldOut.Contains(e.Instruction));
@@ -121,26 +121,33 @@ public sealed class TinyWorldGeneratorTests
         Assert.All(examples, e =>
         {
             Assert.Equal(TinyExampleKind.Answer, e.Kind);
-            Assert.EndsWith($"question: {e.Instruction} answer:", Assert.Single(e.Prompt).Content, StringComparison.Ordinal);
+            Assert.Equal($"question: {e.Instruction} answer:", Assert.Single(e.Prompt).Content);
+            Assert.Equal(0, e.QuestionsBefore);
             Assert.True(s_world.Oracle.IsCorrect(e.Instruction, e.Target));
         });
-        // Half of them (DocumentFraction 0.5) are documents: 1 to 3 answered questions before their own, every one right.
-        var before = examples.Select(e => QuestionsBefore(e.Prompt[0].Content)).ToList();
-        Assert.InRange(before.Count(b => b.Count > 0), 160, 240);
-        Assert.All(before.SelectMany(b => b), qa => Assert.True(s_world.Oracle.IsCorrect(qa.Question, qa.Answer), $"{qa.Question} -> {qa.Answer}"));
-        Assert.Equal([1, 2, 3], before.Select(b => b.Count).Where(n => n > 0).Distinct().Order());
         Assert.Equal(s_world.Rules.Families.Count, examples.Select(e => e.Family).Distinct().Count());
         Assert.True(examples.Where(e => e.Family == TinyFamily.Category).Select(e => e.Target).Distinct().Count() > 10,
             "naming examples should show many members");
     }
 
     [Fact]
-    public void Without_documents_every_answering_prompt_is_its_question_alone()
+    public void With_documents_answered_questions_come_before_the_examples_own()
     {
-        var world = new TinyWorldGenerator(s_world.Options with { DocumentFraction = 0 });
+        var world = new TinyWorldGenerator(s_world.Options with { DocumentFraction = 0.5 });
 
-        Assert.All(world.AnsweringExamples(TinyWorldTemplates.Answer), e =>
-            Assert.Equal($"question: {e.Instruction} answer:", Assert.Single(e.Prompt).Content));
+        var examples = world.AnsweringExamples(TinyWorldTemplates.Answer).ToList();
+
+        Assert.All(examples, e =>
+        {
+            Assert.EndsWith($"question: {e.Instruction} answer:", Assert.Single(e.Prompt).Content, StringComparison.Ordinal);
+            Assert.Equal(e.QuestionsBefore, QuestionsBefore(e.Prompt[0].Content).Count);
+            Assert.True(world.Oracle.IsCorrect(e.Instruction, e.Target));
+        });
+        // Half are documents of 1 to 3 answered questions before their own, every one answered right.
+        var before = examples.Select(e => QuestionsBefore(e.Prompt[0].Content)).ToList();
+        Assert.InRange(before.Count(b => b.Count > 0), 160, 240);
+        Assert.All(before.SelectMany(b => b), qa => Assert.True(world.Oracle.IsCorrect(qa.Question, qa.Answer), $"{qa.Question} -> {qa.Answer}"));
+        Assert.Equal([1, 2, 3], before.Select(b => b.Count).Where(n => n > 0).Distinct().Order());
     }
 
     [Fact]
