@@ -11,18 +11,12 @@ public static class ReplaySet
 {
     /// <summary>Reads SFT JSONL; a malformed line stops the read naming the file and line, and an empty set is an error.</summary>
     /// <exception cref="DataFormatException">A line is not an SFT row, or the file holds none.</exception>
-    public static IReadOnlyList<SftExample> Read(TextReader reader, string fileName)
-    {
-        var rows = JsonlFile.Read<SftExample>(reader, fileName, MalformedLinePolicy.Fail).Records;
-        return rows.Count > 0 ? rows : throw new DataFormatException($"{fileName}: the replay file holds no rows.");
-    }
+    public static IReadOnlyList<SftExample> Read(TextReader reader, string fileName) =>
+        NotEmpty(JsonlFile.Read<SftExample>(reader, fileName, MalformedLinePolicy.Fail).Records, fileName);
 
     /// <summary>Reads an SFT JSONL file; see <see cref="Read(TextReader, string)"/>.</summary>
-    public static IReadOnlyList<SftExample> Read(string path)
-    {
-        using var reader = new StreamReader(path);
-        return Read(reader, path);
-    }
+    public static IReadOnlyList<SftExample> Read(string path) =>
+        NotEmpty(JsonlFile.Read<SftExample>(path, MalformedLinePolicy.Fail).Records, path);
 
     /// <summary>
     /// How many replay rows make <paramref name="fraction"/> of a training set of <paramref name="trainingRows"/> rows
@@ -47,4 +41,7 @@ public static class ReplaySet
         var order = Enumerable.Range(0, replay.Count).OrderBy(i => StableRandom.Hash(seed, $"replay|{draw}|{i}")).ToArray();
         return [.. training, .. Enumerable.Range(0, count).Select(k => replay[order[k % order.Length]])];
     }
+
+    private static IReadOnlyList<SftExample> NotEmpty(IReadOnlyList<SftExample> rows, string fileName) =>
+        rows.Count > 0 ? rows : throw new DataFormatException($"{fileName}: the replay file holds no rows.");
 }

@@ -261,9 +261,9 @@ public sealed partial class RunCoordinatorGrain(
             }
             state.State.Benchmarks[name] = await store.PutAsync<PairwiseItem>(kept);
         }
-        state.State.ReplayArtifact = null;
-        if (inputs.FirstOrDefault(i => i.Kind == RunInputKinds.Replay) is { } replay)
-            state.State.ReplayArtifact = await store.PutAsync(ReplaySet.Read(new StringReader(await store.GetTextAsync(replay.ArtifactId)), replay.Name));
+        state.State.ReplayArtifact = inputs.FirstOrDefault(i => i.Kind == RunInputKinds.Replay) is { } replay
+            ? await store.PutAsync(ReplaySet.Read(new StringReader(await store.GetTextAsync(replay.ArtifactId)), replay.Name))
+            : null;
         var registry = GrainFactory.GetGrain<IModelRegistryGrain>(RunId);
         string Model(string kind) => inputs.FirstOrDefault(i => i.Kind == kind)?.ArtifactId ?? inputs.Single(i => i.Kind == RunInputKinds.SeedModel).ArtifactId;
         state.State.SeedModel = Model(RunInputKinds.SeedModel);
