@@ -47,6 +47,32 @@ public sealed class DataCommandTests
         Assert.True(exit == 0, error);
         Assert.All(JsonlFile.Read<SftExample>(Path.Combine(folder, "judgments-sft.jsonl"), MalformedLinePolicy.Fail).Records,
             r => Assert.True(r.Target is "[[A]]" or "[[B]]", r.Target));
+        Assert.False(File.Exists(Path.Combine(folder, "lookups-sft.jsonl")));
+    }
+
+    [Fact]
+    public async Task Tinyworld_lookups_state_a_response_and_target_its_label()
+    {
+        var folder = Oeval.Folder("tinyworld-lookups");
+
+        var (exit, output, error) = await Oeval.RunAsync("data", "tinyworld", "--out", folder, "--seed", "3", "--judgments", "10", "--lookups", "300");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("lookups-sft.jsonl: 300 records", output, StringComparison.Ordinal);
+        var rows = JsonlFile.Read<SftExample>(Path.Combine(folder, "lookups-sft.jsonl"), MalformedLinePolicy.Fail).Records;
+        Assert.All(rows, r =>
+        {
+            Assert.True(r.AnswerOnlyLoss);
+            var stated = r.Prompt[(r.Prompt.LastIndexOf(' ') + 1)..];
+            var (_, a, b) = Split(r.Prompt[..r.Prompt.LastIndexOf(' ')]);
+            Assert.NotEqual(a, b);
+            Assert.Equal(stated == a ? "[[A]]" : stated == b ? "[[B]]" : "neither", r.Target);
+        });
+        Assert.InRange(rows.Count(r => r.Target == "[[A]]"), 110, 190);
+
+        (exit, _, error) = await Oeval.RunAsync("data", "tinyworld", "--out", folder, "--judgments", "10", "--lookups=-1");
+        Assert.Equal(2, exit);
+        Assert.Contains("--lookups: must not be negative (got -1)", error, StringComparison.Ordinal);
     }
 
     // "answer: X [[A]] answer: Y [[B]] question: Q answer:" as the raw chat format renders the TinyWorld judge template.

@@ -21,24 +21,31 @@ internal static class DataCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the files into (created).", Required = true };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the world.", DefaultValueFactory = _ => 7UL };
         var judgments = new Option<int>("--judgments") { Description = "Ground-truth judgment rows to write (0: none).", DefaultValueFactory = _ => 20_000 };
+        var lookups = new Option<int>("--lookups")
+        {
+            Description = "Stated-answer exercises to write (lookups-sft.jsonl): the judge prompt, one response stated at random, its label. Train on them beside the judgments.",
+            DefaultValueFactory = _ => 0,
+        };
         var verdictOnly = new Option<bool>("--verdict-only") { Description = "Judgments are the verdict alone ([[A]]) instead of the right answer, then the verdict (answer: 8 [[A]])." };
         var command = new Command("tinyworld",
             "Write TinyWorld's files: the instruction pool, the held-out benchmark, the seed's training rows and ground-truth judgment rows (SFT JSONL, for `oeval train`).")
         {
-            output, seed, judgments, verdictOnly,
+            output, seed, judgments, lookups, verdictOnly,
         };
         command.SetAction((parse, ct) => CliErrors.RunAsync(() =>
         {
             var count = parse.GetValue(judgments);
             if (count < 0)
                 throw new ArgumentException($"--judgments: must not be negative (got {count}).");
+            if (parse.GetValue(lookups) is < 0 and var negative)
+                throw new ArgumentException($"--lookups: must not be negative (got {negative}).");
             var folder = parse.GetValue(output)!.FullName;
             var world = new TinyWorldGenerator(new TinyWorldOptions { Seed = parse.GetValue(seed) });
-            var written = TinyWorldFiles.Write(world, folder, count, reasoning: !parse.GetValue(verdictOnly));
+            var written = TinyWorldFiles.Write(world, folder, count, reasoning: !parse.GetValue(verdictOnly), parse.GetValue(lookups));
             foreach (var (name, rows) in written)
                 parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.Combine(folder, name)}: {rows} records"));
             return Task.FromResult(0);
-        }));
+        }, parse.InvocationConfiguration.Error));
         return command;
     }
 

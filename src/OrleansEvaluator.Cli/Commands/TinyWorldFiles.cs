@@ -11,12 +11,14 @@ internal static class TinyWorldFiles
     public const string BenchmarkName = "tinyworld-heldout";
     public const string SeedRows = "seed-sft.jsonl";
     public const string JudgmentRows = "judgments-sft.jsonl";
+    public const string LookupRows = "lookups-sft.jsonl";
 
     /// <summary>
-    /// Writes the pool and the benchmark, and with <paramref name="judgments"/> also the seed's rows and that many
-    /// ground-truth judgments; returns (file, records).
+    /// Writes the pool and the benchmark, and with <paramref name="judgments"/> also the seed's rows, that many
+    /// ground-truth judgments and <paramref name="lookups"/> stated-answer exercises (none: no file); returns (file, records).
     /// </summary>
-    public static IReadOnlyList<(string File, int Records)> Write(TinyWorldGenerator world, string folder, int? judgments = null, bool reasoning = true)
+    public static IReadOnlyList<(string File, int Records)> Write(TinyWorldGenerator world, string folder, int? judgments = null, bool reasoning = true,
+        int lookups = 0)
     {
         Directory.CreateDirectory(folder);
         var written = new List<(string, int)>();
@@ -36,6 +38,12 @@ internal static class TinyWorldFiles
         var judgmentRows = world.JudgmentExamples(TinyWorldTemplates.Judge, count, reasoning).Select(e => TinyWorldSeed.Row(e, answerOnlyLoss: true)).ToArray();
         JsonlFile.Write(Path.Combine(folder, JudgmentRows), judgmentRows);
         written.Add((JudgmentRows, judgmentRows.Length));
+        if (lookups > 0)
+        {
+            var lookupRows = world.LookupExamples(TinyWorldTemplates.Judge, lookups).Select(e => TinyWorldSeed.Row(e, answerOnlyLoss: true)).ToArray();
+            JsonlFile.Write(Path.Combine(folder, LookupRows), lookupRows);
+            written.Add((LookupRows, lookupRows.Length));
+        }
         return written;
     }
 }

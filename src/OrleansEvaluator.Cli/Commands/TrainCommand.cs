@@ -12,7 +12,11 @@ internal static class TrainCommand
     public static Command Create()
     {
         var baseModel = new Option<FileInfo>("--base") { Description = "GGUF model to start from (F32 or F16 llama).", Required = true };
-        var data = new Option<FileInfo>("--data") { Description = "SFT JSONL: {\"id\",\"prompt\",\"target\",\"answer_only_loss\"}.", Required = true };
+        var data = new Option<FileInfo[]>("--data")
+        {
+            Description = "SFT JSONL: {\"id\",\"prompt\",\"target\",\"answer_only_loss\"}; repeat it to train on several files as one set.",
+            Required = true, AllowMultipleArgumentsPerToken = true,
+        };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the trained GGUF.", Required = true };
         var replay = new Option<FileInfo?>("--replay") { Description = "SFT JSONL of the base model's own data, mixed in against forgetting." };
         var replayFraction = new Option<double>("--replay-fraction") { Description = "Share of each epoch drawn from --replay.", DefaultValueFactory = _ => 0.3 };
@@ -38,7 +42,7 @@ internal static class TrainCommand
         };
         command.SetAction((parse, ct) => CliErrors.RunAsync(() =>
         {
-            var examples = ReadExamples(parse.GetValue(data)!.FullName);
+            var examples = parse.GetValue(data)!.SelectMany(f => ReadExamples(f.FullName)).ToList();
             var replayFile = parse.GetValue(replay);
             var replayExamples = replayFile is null ? [] : ReadExamples(replayFile.FullName);
             var checkpointFile = parse.GetValue(checkpoint)?.FullName;
@@ -67,7 +71,7 @@ internal static class TrainCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {target}: {result.Epochs} epochs, {result.Steps} steps{(result.StoppedEarly ? ", stopped early (best validation epoch kept)" : "")}"));
             return Task.FromResult(0);
-        }));
+        }, parse.InvocationConfiguration.Error));
         return command;
     }
 

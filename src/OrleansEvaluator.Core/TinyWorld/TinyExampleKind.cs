@@ -11,4 +11,7 @@ public enum TinyExampleKind
 
     /// <summary>Instruction and two answers → the verdict naming the right one (ground truth, for checking judge SFT).</summary>
     Judge,
+
+    /// <summary>The judge prompt and a stated answer picked at random from its responses → that response's label (no preference).</summary>
+    Lookup,
 }

@@ -28,6 +28,7 @@ public sealed class TinyWorldGenerator
     private readonly Dictionary<TinyFamily, TinyTask[]> _poolByFamily = [];
     private readonly Dictionary<TinyFamily, TinyTask[]> _modifiableByFamily = [];
     private readonly Dictionary<TinyFamily, TinyTask[]> _answerableByFamily = [];
+    private readonly string[] _answerValues;
     private readonly Dictionary<TinyTask, IReadOnlyList<TinyTask>> _poolNeighbours = [];
 
     /// <summary>Builds the world; throws <see cref="ArgumentException"/> listing every problem with the options.</summary>
@@ -50,6 +51,7 @@ public sealed class TinyWorldGenerator
             _answerableByFamily[family] = options.SeedAnswersHeldOut ? [.. all] : _poolByFamily[family];
             pool.AddRange(_poolByFamily[family]);
         }
+        _answerValues = [.. Rules.Families.SelectMany(f => _answerableByFamily[f]).SelectMany(t => t.CorrectAnswers).Distinct().Order(StringComparer.Ordinal)];
         PoolTasks = pool;
         HeldOutTasks = heldOut;
         _pool = [.. pool];
@@ -150,6 +152,42 @@ public sealed class TinyWorldGenerator
             var neighbour = Pick(PoolNeighbours(task), random);
             yield return Example(TinyExampleKind.Modify, task, prompt.Format(task.Text, Pick(task.CorrectAnswers, random)),
                 ModificationTarget(neighbour.Text, Pick(neighbour.CorrectAnswers, random)));
+        }
+    }
+
+    /// <summary>
+    /// Stated-answer exercises in the judge's layout: the judge prompt of a pool instruction, then a stated answer that is
+    /// one of its two responses picked at random; the target is that response's label (<c>answer: 4 [[A]] answer: 7
+    /// [[B]] question: smaller 4 or 7 answer: 7</c> → <c>[[B]]</c>). Half show the instruction's right answer against a
+    /// pool neighbour's, half two different answers drawn from the whole world (held-out instructions' answers too, so
+    /// the copy is practised on every value a judge may meet). Which response is stated does not depend on which is right,
+    /// so the rows say nothing about which is better: they teach only that a verdict names the response equal to the
+    /// judge's own answer, a copy that judge training on pool judgments alone learned only for the values it saw.
+    /// </summary>
+    public IEnumerable<TinyWorldExample> LookupExamples(JudgePrompt prompt, int count)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        for (var i = 0; i < count; i++)
+        {
+            var random = StableRandom.For(Options.Seed, "lookup/" + i.ToString(CultureInfo.InvariantCulture));
+            var task = PickTask(random, _modifiableByFamily);
+            string first, second;
+            if (random.Next(2) == 0 || _answerValues.Length < 2)
+                (first, second) = (Pick(task.CorrectAnswers, random), Pick(Pick(PoolNeighbours(task), random).CorrectAnswers, random));
+            else
+            {
+                first = Pick(_answerValues, random);
+                do
+                    second = Pick(_answerValues, random);
+                while (second == first);
+            }
+            if (random.Next(2) == 0)
+                (first, second) = (second, first);
+            var statedFirst = random.Next(2) == 0;
+            var rendered = prompt.Format(task.Text, first, second);
+            rendered = [.. rendered.Take(rendered.Count - 1), rendered[^1] with { Content = rendered[^1].Content + " " + (statedFirst ? first : second) }];
+            yield return Example(TinyExampleKind.Lookup, task, rendered, statedFirst ? VerdictParser.MarkerA : VerdictParser.MarkerB);
         }
     }
 

@@ -109,6 +109,8 @@ public sealed class TinyWorldGeneratorTests
         }
         foreach (var example in world.JudgmentExamples(TinyWorldTemplates.Judge, 400))
             Assert.DoesNotContain(example.Instruction, heldOut);
+        foreach (var example in world.LookupExamples(TinyWorldTemplates.Judge, 400))
+            Assert.DoesNotContain(example.Instruction, heldOut);
         Assert.DoesNotContain(world.InstructionPool(), i => heldOut.Contains(i.Text));
     }
 
@@ -148,6 +150,40 @@ public sealed class TinyWorldGeneratorTests
         Assert.InRange(before.Count(b => b.Count > 0), 160, 240);
         Assert.All(before.SelectMany(b => b), qa => Assert.True(world.Oracle.IsCorrect(qa.Question, qa.Answer), $"{qa.Question} -> {qa.Answer}"));
         Assert.Equal([1, 2, 3], before.Select(b => b.Count).Where(n => n > 0).Distinct().Order());
+    }
+
+    [Fact]
+    public void Lookup_examples_state_one_response_at_random_and_target_its_label()
+    {
+        var examples = s_world.LookupExamples(TinyWorldTemplates.Judge, 400).ToList();
+
+        Assert.Equal(400, examples.Count);
+        var heldOutAnswers = s_world.HeldOutTasks.SelectMany(t => t.CorrectAnswers).ToHashSet(StringComparer.Ordinal);
+        var poolInstructions = s_world.PoolTasks.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var statedRight = 0;
+        var fromTheInstruction = 0;
+        Assert.All(examples, e =>
+        {
+            Assert.Equal(TinyExampleKind.Lookup, e.Kind);
+            Assert.Contains(e.Instruction, poolInstructions);
+            var prompt = Assert.Single(e.Prompt).Content;
+            var stated = prompt[(prompt.LastIndexOf(' ') + 1)..];
+            var judge = Assert.Single(TinyWorldTemplates.Judge.Format(e.Instruction, "X", "Y")).Content;
+            var a = prompt.Split(" [[A]] answer: ")[0]["answer: ".Length..];
+            var b = prompt.Split(" [[A]] answer: ")[1].Split(" [[B]] question: ")[0];
+            Assert.Equal(judge.Replace("X", a, StringComparison.Ordinal).Replace("Y", b, StringComparison.Ordinal) + " " + stated, prompt);
+            Assert.NotEqual(a, b);
+            Assert.Equal(stated == a ? "[[A]]" : stated == b ? "[[B]]" : "neither", e.Target);
+            statedRight += s_world.Oracle.IsCorrect(e.Instruction, stated) ? 1 : 0;
+            fromTheInstruction += s_world.Oracle.IsCorrect(e.Instruction, a) || s_world.Oracle.IsCorrect(e.Instruction, b) ? 1 : 0;
+        });
+        Assert.InRange(examples.Count(e => e.Target == "[[A]]"), 160, 240);
+        // Half show the instruction's right answer, and then the stated one is right half the time: no preference to learn.
+        Assert.InRange(fromTheInstruction, 160, 260);
+        Assert.InRange(statedRight, 60, 150);
+        // Values come from the whole world, held-out instructions' answers included.
+        Assert.Contains(examples, e => heldOutAnswers.Contains(e.Prompt[0].Content[(e.Prompt[0].Content.LastIndexOf(' ') + 1)..]));
+        Assert.Equal(examples.Select(e => e.Id), s_world.LookupExamples(TinyWorldTemplates.Judge, 400).Select(e => e.Id));
     }
 
     [Fact]
