@@ -158,11 +158,13 @@ public sealed class TinyWorldGenerator
     /// <summary>
     /// Stated-answer exercises in the judge's layout: the judge prompt of a pool instruction, then a stated answer that is
     /// one of its two responses picked at random; the target is that response's label (<c>answer: 4 [[A]] answer: 7
-    /// [[B]] question: smaller 4 or 7 answer: 7</c> → <c>[[B]]</c>). Half show the instruction's right answer against a
-    /// pool neighbour's, half two different answers drawn from the whole world (held-out instructions' answers too, so
-    /// the copy is practised on every value a judge may meet). Which response is stated does not depend on which is right,
-    /// so the rows say nothing about which is better: they teach only that a verdict names the response equal to the
-    /// judge's own answer, a copy that judge training on pool judgments alone learned only for the values it saw.
+    /// [[B]] question: smaller 4 or 7 answer: 7</c> → <c>[[B]]</c>). Exercise i restates ground-truth judgment i's
+    /// instruction, so beside as many judgments each judgment has a twin whose verdict follows a stated answer: half
+    /// keep its responses and order (the same prompt), half show two different answers drawn from the whole world
+    /// instead (held-out instructions' answers too, so the copy is practised on every value a judge may meet). Which
+    /// response is stated does not depend on which is right, so the rows say nothing about which is better: they teach
+    /// only that a verdict names the response equal to the judge's own answer, a copy that judge training on pool
+    /// judgments alone learned only for the values it saw.
     /// </summary>
     public IEnumerable<TinyWorldExample> LookupExamples(JudgePrompt prompt, int count)
     {
@@ -170,20 +172,15 @@ public sealed class TinyWorldGenerator
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         for (var i = 0; i < count; i++)
         {
+            var (task, first, second) = JudgmentDraw(i);
             var random = StableRandom.For(Options.Seed, "lookup/" + i.ToString(CultureInfo.InvariantCulture));
-            var task = PickTask(random, _modifiableByFamily);
-            string first, second;
-            if (random.Next(2) == 0 || _answerValues.Length < 2)
-                (first, second) = (Pick(task.CorrectAnswers, random), Pick(Pick(PoolNeighbours(task), random).CorrectAnswers, random));
-            else
+            if (random.Next(2) == 0 && _answerValues.Length >= 2)
             {
                 first = Pick(_answerValues, random);
                 do
                     second = Pick(_answerValues, random);
                 while (second == first);
             }
-            if (random.Next(2) == 0)
-                (first, second) = (second, first);
             var statedFirst = random.Next(2) == 0;
             var rendered = prompt.Format(task.Text, first, second);
             rendered = [.. rendered.Take(rendered.Count - 1), rendered[^1] with { Content = rendered[^1].Content + " " + (statedFirst ? first : second) }];
@@ -203,15 +200,23 @@ public sealed class TinyWorldGenerator
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         for (var i = 0; i < count; i++)
         {
-            var random = StableRandom.For(Options.Seed, "judge/" + i.ToString(CultureInfo.InvariantCulture));
-            var task = PickTask(random, _modifiableByFamily);
-            var right = Pick(task.CorrectAnswers, random);
-            var wrong = Pick(Pick(PoolNeighbours(task), random).CorrectAnswers, random);
-            var rightFirst = random.Next(2) == 0;
+            var (task, first, second) = JudgmentDraw(i);
+            var rightFirst = task.IsCorrect(first);
             var verdict = rightFirst ? VerdictParser.MarkerA : VerdictParser.MarkerB;
-            var target = reasoning ? $"{right} {verdict}" : verdict;
-            yield return Example(TinyExampleKind.Judge, task, rightFirst ? prompt.Format(task.Text, right, wrong) : prompt.Format(task.Text, wrong, right), target);
+            var target = reasoning ? $"{(rightFirst ? first : second)} {verdict}" : verdict;
+            yield return Example(TinyExampleKind.Judge, task, prompt.Format(task.Text, first, second), target);
         }
+    }
+
+    // Judgment i's instruction and responses in the order shown: a pool instruction's right answer and a pool
+    // neighbour's answer (never right for it), the right one first or second at random.
+    private (TinyTask Task, string First, string Second) JudgmentDraw(int i)
+    {
+        var random = StableRandom.For(Options.Seed, "judge/" + i.ToString(CultureInfo.InvariantCulture));
+        var task = PickTask(random, _modifiableByFamily);
+        var right = Pick(task.CorrectAnswers, random);
+        var wrong = Pick(Pick(PoolNeighbours(task), random).CorrectAnswers, random);
+        return random.Next(2) == 0 ? (task, right, wrong) : (task, wrong, right);
     }
 
     /// <summary>The modification output for a modified instruction and its answer, on one line.</summary>

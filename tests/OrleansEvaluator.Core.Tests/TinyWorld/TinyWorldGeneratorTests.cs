@@ -184,6 +184,10 @@ public sealed class TinyWorldGeneratorTests
         // Values come from the whole world, held-out instructions' answers included.
         Assert.Contains(examples, e => heldOutAnswers.Contains(e.Prompt[0].Content[(e.Prompt[0].Content.LastIndexOf(' ') + 1)..]));
         Assert.Equal(examples.Select(e => e.Id), s_world.LookupExamples(TinyWorldTemplates.Judge, 400).Select(e => e.Id));
+        // Exercise i is ground-truth judgment i's twin: the same instruction, and half the time the same prompt.
+        var judgments = s_world.JudgmentExamples(TinyWorldTemplates.Judge, 400).ToList();
+        Assert.All(examples.Zip(judgments), p => Assert.Equal(p.Second.Instruction, p.First.Instruction));
+        Assert.InRange(examples.Zip(judgments).Count(p => p.First.Prompt[0].Content.StartsWith(p.Second.Prompt[0].Content + " ", StringComparison.Ordinal)), 160, 240);
     }
 
     [Fact]
