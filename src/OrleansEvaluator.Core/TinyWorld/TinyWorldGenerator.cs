@@ -183,7 +183,7 @@ public sealed class TinyWorldGenerator
             }
             var statedFirst = random.Next(2) == 0;
             var rendered = prompt.Format(task.Text, first, second);
-            rendered = [.. rendered.Take(rendered.Count - 1), rendered[^1] with { Content = rendered[^1].Content + " " + (statedFirst ? first : second) }];
+            rendered = WithUserText(rendered, rendered[^1].Content + " " + (statedFirst ? first : second));
             yield return Example(TinyExampleKind.Lookup, task, rendered, statedFirst ? VerdictParser.MarkerA : VerdictParser.MarkerB);
         }
     }
@@ -251,8 +251,12 @@ public sealed class TinyWorldGenerator
             var other = PickTask(random, _answerableByFamily);
             before.Append(prompt.Format(other.Text)[^1].Content).Append(' ').Append(Pick(other.CorrectAnswers, random)).Append(' ');
         }
-        return [.. rendered.Take(rendered.Count - 1), rendered[^1] with { Content = before + rendered[^1].Content }];
+        return WithUserText(rendered, before + rendered[^1].Content);
     }
+
+    // The rendered messages with the last one (the user's) holding other text.
+    private static IReadOnlyList<ChatMessage> WithUserText(IReadOnlyList<ChatMessage> rendered, string text) =>
+        [.. rendered.Take(rendered.Count - 1), rendered[^1] with { Content = text }];
 
     private static T Pick<T>(IReadOnlyList<T> items, Random random) => items[random.Next(items.Count)];
 
