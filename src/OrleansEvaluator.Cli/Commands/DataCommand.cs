@@ -19,7 +19,6 @@ internal static class DataCommand
     private static Command TinyWorld()
     {
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the files into (created).", Required = true };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the world.", DefaultValueFactory = _ => 7UL };
         var judgments = new Option<int>("--judgments") { Description = "Ground-truth judgment rows to write (0: none).", DefaultValueFactory = _ => 20_000 };
         var lookups = new Option<int>("--lookups")
         {
@@ -27,11 +26,13 @@ internal static class DataCommand
             DefaultValueFactory = _ => 0,
         };
         var verdictOnly = new Option<bool>("--verdict-only") { Description = "Judgments are the verdict alone ([[A]]) instead of the right answer, then the verdict (answer: 8 [[A]])." };
+        var world = new TinyWorldOptionSet();
         var command = new Command("tinyworld",
             "Write TinyWorld's files: the instruction pool, the held-out benchmark, the seed's training rows and ground-truth judgment rows (SFT JSONL, for `oeval train`).")
         {
-            output, seed, judgments, lookups, verdictOnly,
+            output, judgments, lookups, verdictOnly,
         };
+        world.AddTo(command);
         command.SetAction((parse, ct) => CliErrors.RunAsync(() =>
         {
             var count = parse.GetValue(judgments);
@@ -40,8 +41,7 @@ internal static class DataCommand
             if (parse.GetValue(lookups) is < 0 and var negative)
                 throw new ArgumentException($"--lookups: must not be negative (got {negative}).");
             var folder = parse.GetValue(output)!.FullName;
-            var world = new TinyWorldGenerator(new TinyWorldOptions { Seed = parse.GetValue(seed) });
-            var written = TinyWorldFiles.Write(world, folder, count, reasoning: !parse.GetValue(verdictOnly), parse.GetValue(lookups));
+            var written = TinyWorldFiles.Write(new TinyWorldGenerator(world.Read(parse)), folder, count, reasoning: !parse.GetValue(verdictOnly), parse.GetValue(lookups));
             foreach (var (name, rows) in written)
                 parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.Combine(folder, name)}: {rows} records"));
             return Task.FromResult(0);

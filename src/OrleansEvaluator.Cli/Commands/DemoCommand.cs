@@ -45,7 +45,7 @@ internal static class DemoCommand
 
             Console.WriteLine($"demo: seed model (cache key {TinyWorldSeed.CacheKey(seedOptions)})");
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var (seedPath, trained) = TinyWorldSeed.Bootstrap(seedOptions, Path.Combine(folder, "seeds"), new SeedProgress(), ct);
+            var (seedPath, trained) = TinyWorldSeed.Bootstrap(seedOptions, Path.Combine(folder, "seeds"), new SeedProgress(Console.Out, "demo: seed"), ct);
             Console.WriteLine(trained is null
                 ? $"demo: seed reused from {seedPath}"
                 : string.Create(CultureInfo.InvariantCulture, $"demo: seed trained in {clock.Elapsed.TotalSeconds:F0} s (loss {trained.TrainLoss[^1]:F3}) -> {seedPath}"));
@@ -116,19 +116,5 @@ internal static class DemoCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"demo: label quality {quality.Share:P1} ({quality.TrulyBetter} of {quality.Pairs} pairs truly better; chosen wrong {quality.ChosenWrong}, rejected right {quality.RejectedRight}; {families})"));
         return quality.Pairs == 0 ? null : quality.Share;
-    }
-
-    private sealed class SeedProgress : IProgress<Training.SftProgress>
-    {
-        private DateTime _last = DateTime.MinValue;
-
-        public void Report(Training.SftProgress value)
-        {
-            if (DateTime.UtcNow - _last < TimeSpan.FromSeconds(10) && value.Step != value.TotalSteps)
-                return;
-            _last = DateTime.UtcNow;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"demo: seed step {value.Step}/{value.TotalSteps} loss {value.Loss:F3} ({value.TokensPerSecond:F0} tok/s)"));
-        }
     }
 }

@@ -59,19 +59,20 @@ internal static class GenerateCommand
             var sw = Stopwatch.StartNew();
             var result = await engine.GenerateAsync(request, ct);
             var seconds = sw.Elapsed.TotalSeconds;
+            var writer = parse.InvocationConfiguration.Output;
 
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(result, CliJson.Options));
+                writer.WriteLine(JsonSerializer.Serialize(result, CliJson.Options));
                 return 0;
             }
             foreach (var s in result.Samples)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--- sample {s.Index} ({s.Finish}, {s.TokenIds.Count} tokens)"));
-                Console.WriteLine(s.Text);
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--- sample {s.Index} ({s.Finish}, {s.TokenIds.Count} tokens)"));
+                writer.WriteLine(s.Text);
             }
             var u = result.Usage;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"usage: prompt {u.PromptTokens}, cached {u.CachedPromptTokens}, generated {u.GeneratedTokens} tokens in {seconds:F2} s ({u.GeneratedTokens / seconds:F0} tok/s)"));
             return 0;
         }));

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using OrleansEvaluator.Core.TinyWorld;
+
+namespace OrleansEvaluator.Cli.Commands;
+
+/// <summary>
+/// The world options <c>oeval data tinyworld</c> and <c>oeval seed tinyworld</c> share, so that the seed rows one
+/// writes are the rows the other trains on (and replay is the seed's own data).
+/// </summary>
+internal sealed class TinyWorldOptionSet
+{
+    private readonly Option<ulong> _seed = new("--seed") { Description = "Seed of the world (and of a seed model's weights and training).", DefaultValueFactory = _ => 7UL };
+    private readonly Option<double> _documents = new("--documents")
+    {
+        Description = "Share of the seed's answering examples written as documents: answered questions before the asked one.",
+        DefaultValueFactory = _ => 0,
+    };
+    private readonly Option<int> _answering = new("--answering") { Description = "The seed's answering examples.", DefaultValueFactory = _ => new TinyWorldOptions().AnsweringExamples };
+    private readonly Option<int> _modifications = new("--modifications") { Description = "The seed's modification examples.", DefaultValueFactory = _ => new TinyWorldOptions().ModificationExamples };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _seed, _documents, _answering, _modifications })
+            command.Options.Add(option);
+    }
+
+    /// <summary>Reads and checks the options; a bad value is an error naming its option.</summary>
+    public TinyWorldOptions Read(ParseResult parse)
+    {
+        var options = new TinyWorldOptions
+        {
+            Seed = parse.GetValue(_seed), DocumentFraction = parse.GetValue(_documents),
+            AnsweringExamples = parse.GetValue(_answering), ModificationExamples = parse.GetValue(_modifications),
+        };
+        if (options.Validate() is [var problem, ..])
+            throw new ArgumentException(problem
+                .Replace("DocumentFraction:", "--documents:", StringComparison.Ordinal)
+                .Replace("AnsweringExamples:", "--answering:", StringComparison.Ordinal)
+                .Replace("ModificationExamples:", "--modifications:", StringComparison.Ordinal));
+        return options;
+    }
+}
