@@ -17,8 +17,14 @@ public sealed class TrainCommandTests
         var (exit, _, error) = await Oeval.RunAsync(["train", "--data", first, .. common]);
         Assert.True(exit == 0, error);
         var oneFile = File.ReadAllBytes(output);
-        (exit, _, error) = await Oeval.RunAsync(["train", "--data", first, "--data", second, .. common]);
+        (exit, var printed, error) = await Oeval.RunAsync(["train", "--data", first, "--data", second, .. common]);
         Assert.True(exit == 0, error);
+        // Every optimizer step is reported, then the file written.
+        var last = Oeval.LastLine(printed);
+        Assert.StartsWith($"wrote {output}: 1 epochs, ", last, StringComparison.Ordinal);
+        var steps = int.Parse(last[(last.LastIndexOf(", ", StringComparison.Ordinal) + 2)..^" steps".Length], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(steps > 0, last);
+        Assert.Equal(steps, printed.Split('\n').Count(l => l.StartsWith("epoch 1 step ", StringComparison.Ordinal)));
         // The second file's examples changed the weights: both were trained on.
         Assert.NotEqual(oneFile, File.ReadAllBytes(output));
 

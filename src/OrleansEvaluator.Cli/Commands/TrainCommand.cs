@@ -62,13 +62,13 @@ internal static class TrainCommand
                 ReplayFraction = replayFile is null ? 0 : parse.GetValue(replayFraction), Seed = parse.GetValue(seed),
                 CheckpointEvery = checkpointFile is null ? 0 : parse.GetValue(checkpointEvery), CheckpointPath = checkpointFile,
             };
-            var result = SftTrainingRun.Run(parse.GetValue(baseModel)!.FullName, examples, replayExamples, options, new Printer(),
+            var result = SftTrainingRun.Run(parse.GetValue(baseModel)!.FullName, examples, replayExamples, options, new Printer(parse.InvocationConfiguration.Output),
                 parse.GetValue(resume) ? checkpointFile : null, ct);
             if (parse.GetValue(merge) && result.Adapter is null)
                 throw new ArgumentException("--merge: only with --lora.");
             var target = parse.GetValue(output)!.FullName;
             (result.Adapter is not null && !parse.GetValue(merge) ? result.Adapter : result.Model).Write(target);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {target}: {result.Epochs} epochs, {result.Steps} steps{(result.StoppedEarly ? ", stopped early (best validation epoch kept)" : "")}"));
             return Task.FromResult(0);
         }, parse.InvocationConfiguration.Error));
@@ -81,9 +81,9 @@ internal static class TrainCommand
         return read.Records.ToList();
     }
 
-    private sealed class Printer : IProgress<SftProgress>
+    private sealed class Printer(TextWriter writer) : IProgress<SftProgress>
     {
-        public void Report(SftProgress p) => Console.WriteLine(p.ValidationLoss is { } v
+        public void Report(SftProgress p) => writer.WriteLine(p.ValidationLoss is { } v
             ? string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}: train loss {p.Loss:F4}, validation loss {v:F4}")
             : string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch} step {p.Step}/{p.TotalSteps}: loss {p.Loss:F4}, {p.TokensPerSecond:F0} tok/s"));
     }
