@@ -56,6 +56,10 @@ public sealed record RunSynthesis
     /// </summary>
     public float? ModifyTemperature { get; init; }
 
+    /// <summary>The temperature the modification is sampled at: <see cref="ModifyTemperature"/>, else <see cref="Temperature"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public float EffectiveModifyTemperature => ModifyTemperature ?? Temperature;
+
     /// <summary>
     /// Modified instructions sampled per instruction, each one pair with the same good answer (one decode, forked);
     /// repeats of an earlier sample are dropped and counted. More than one needs a modification temperature above 0.

@@ -135,7 +135,7 @@ public static class RunConfigLoader
             errors.Add($"synthesis.modify_temperature: must be in [0, 10] (got {mt}).");
         if (sy.PairsPerInstruction is < 1 or > 64)
             errors.Add($"synthesis.pairs_per_instruction: must be in [1, 64] (got {sy.PairsPerInstruction}).");
-        else if (sy.PairsPerInstruction > 1 && (sy.ModifyTemperature ?? sy.Temperature) == 0)
+        else if (sy.PairsPerInstruction > 1 && sy.EffectiveModifyTemperature == 0)
             errors.Add($"synthesis.pairs_per_instruction: {sy.PairsPerInstruction} pairs need sampled modifications; set synthesis.modify_temperature (or temperature) above 0.");
         if (float.IsNaN(sy.TopP) || sy.TopP is <= 0 or > 1)
             errors.Add($"synthesis.top_p: must be in (0, 1] (got {sy.TopP}).");

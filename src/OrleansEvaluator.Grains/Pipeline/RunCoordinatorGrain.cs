@@ -303,7 +303,7 @@ public sealed partial class RunCoordinatorGrain(
         var modifyTemplate = await TemplateAsync(RunInputKinds.ModifyTemplate, PromptSets.ModifyText(config.Prompts.Set));
         var works = state.State.ShardInputs.Select(input => new SynthesisWork(input, state.State.Generator!,
             new SamplingSettings(1, s.Temperature, s.TopP, s.AnswerMaxTokens, false) { Isolated = config.Reproducible },
-            new SamplingSettings(s.PairsPerInstruction, s.ModifyTemperature ?? s.Temperature, s.TopP, s.ModifyMaxTokens, s.Grammar) { Isolated = config.Reproducible }, config.Seed)
+            new SamplingSettings(s.PairsPerInstruction, s.EffectiveModifyTemperature, s.TopP, s.ModifyMaxTokens, s.Grammar) { Isolated = config.Reproducible }, config.Seed)
         {
             AnswerTemplate = answerTemplate, ModifyTemplate = modifyTemplate,
         }).ToArray();
