@@ -12,7 +12,7 @@ public static class RunReportMarkdown
     /// <summary>The header of the iteration table's columns, in order.</summary>
     public static IReadOnlyList<string> IterationColumns { get; } =
     [
-        "Iteration", "Judge", "Pairs", "Samples", "Correct", "Parse failures", "A/B skew", "Accepted", "Acceptance",
+        "Iteration", "Judge", "Pairs", "Samples", "Correct", "Parse failures", "A/B skew", "Accepted", "Acceptance", "Replayed",
         "Judgments/s", "Train loss", "Train steps",
     ];
 
@@ -43,7 +43,7 @@ public static class RunReportMarkdown
         md.Append("\n## Iterations\n\n");
         md.Append("Iteration 0 is the first judge, scored before any training. Correct, parse failures and A/B skew ")
           .Append("count judgment samples; A/B skew is the share of A among samples with a verdict; acceptance is ")
-          .Append("kept pairs ÷ pairs judged; judgments/s is samples ÷ judging seconds.\n\n");
+          .Append("kept pairs ÷ pairs judged; replayed counts the seed's own rows trained beside them; judgments/s is samples ÷ judging seconds.\n\n");
         Header(md, IterationColumns, textColumns: 2);
         foreach (var r in report.PerIteration)
         {
@@ -57,6 +57,7 @@ public static class RunReportMarkdown
                 ReportFormat.Format(r.AbSkew, ReportNumberKind.Percent),
                 ReportFormat.Format(r.Accepted, ReportNumberKind.Count),
                 ReportFormat.Format(r.AcceptanceRate, ReportNumberKind.Percent),
+                ReportFormat.Format(r.Replayed, ReportNumberKind.Count),
                 ReportFormat.Format(r.JudgmentsPerSecond, ReportNumberKind.Rate),
                 ReportFormat.Format(r.TrainLoss, ReportNumberKind.Loss),
                 ReportFormat.Format(r.TrainSteps, ReportNumberKind.Count),

@@ -60,6 +60,7 @@ public sealed class RunReportWriterTests : IDisposable
             ("A/B skew", "abSkew", ReportNumberKind.Percent),
             ("Accepted", "accepted", ReportNumberKind.Count),
             ("Acceptance", "acceptanceRate", ReportNumberKind.Percent),
+            ("Replayed", "replayed", ReportNumberKind.Count),
             ("Judgments/s", "judgmentsPerSecond", ReportNumberKind.Rate),
             ("Train loss", "trainLoss", ReportNumberKind.Loss),
             ("Train steps", "trainSteps", ReportNumberKind.Count),
@@ -77,7 +78,7 @@ public sealed class RunReportWriterTests : IDisposable
                 compared++;
             }
         }
-        Assert.Equal(44, compared);
+        Assert.Equal(48, compared);
     }
 
     [Fact]
