@@ -76,24 +76,29 @@ public sealed class DataCommandTests
     }
 
     [Fact]
-    public async Task Tinyworld_documents_shape_the_seed_rows_and_a_bad_share_names_its_option()
+    public async Task Tinyworld_documents_and_repeats_shape_the_seed_rows_and_a_bad_share_names_its_option()
     {
         var folder = Oeval.Folder("tinyworld-documents");
 
-        var (exit, _, error) = await Oeval.RunAsync("data", "tinyworld", "--out", folder, "--judgments", "0", "--documents", "0.5");
+        var (exit, _, error) = await Oeval.RunAsync("data", "tinyworld", "--out", folder, "--judgments", "0", "--documents", "0.5", "--repeats", "1");
 
         Assert.True(exit == 0, error);
         var answers = JsonlFile.Read<SftExample>(Path.Combine(folder, "seed-sft.jsonl"), MalformedLinePolicy.Fail).Records
             .Where(r => r.Id.StartsWith("tw-answer-", StringComparison.Ordinal)).ToList();
-        // Documents: answered questions before the asked one, counting the answer alone.
+        // Documents: answered questions before the asked one, counting the answer alone; with repeats, the asked one
+        // among them, answered with the target.
         var documents = answers.Where(r => r.Prompt.Split("question: ").Length > 2).ToList();
         Assert.InRange(documents.Count, answers.Count * 4 / 10, answers.Count * 6 / 10);
         Assert.All(documents, r => Assert.True(r.AnswerOnlyLoss));
         Assert.All(answers.Except(documents), r => Assert.False(r.AnswerOnlyLoss));
+        Assert.All(documents, r => Assert.Contains(r.Prompt[r.Prompt.LastIndexOf("question: ", StringComparison.Ordinal)..] + " " + r.Target + " ", r.Prompt, StringComparison.Ordinal));
 
-        (exit, _, error) = await Oeval.RunAsync("data", "tinyworld", "--out", folder, "--judgments", "0", "--documents", "1.5");
-        Assert.Equal(2, exit);
-        Assert.Contains("--documents: must be in [0, 1] (got 1.5)", error, StringComparison.Ordinal);
+        foreach (var (option, value) in new[] { ("--documents", "1.5"), ("--repeats", "-0.5") })
+        {
+            (exit, _, error) = await Oeval.RunAsync("data", "tinyworld", "--out", folder, "--judgments", "0", option, value);
+            Assert.Equal(2, exit);
+            Assert.Contains($"{option}: must be in [0, 1] (got {value})", error, StringComparison.Ordinal);
+        }
     }
 
     // "answer: X [[A]] answer: Y [[B]] question: Q answer:" as the raw chat format renders the TinyWorld judge template.

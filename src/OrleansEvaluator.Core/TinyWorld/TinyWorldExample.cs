@@ -13,6 +13,7 @@ namespace OrleansEvaluator.Core.TinyWorld;
 /// <param name="Prompt">The rendered messages.</param>
 /// <param name="Target">The completion.</param>
 /// <param name="QuestionsBefore">How many answered questions precede the example's own in its prompt (a document).</param>
+/// <param name="AnsweredBefore">Whether one of those is the example's own question, answered with the target.</param>
 public sealed record TinyWorldExample(
     string Id,
     TinyExampleKind Kind,
@@ -20,4 +21,5 @@ public sealed record TinyWorldExample(
     string Instruction,
     IReadOnlyList<ChatMessage> Prompt,
     string Target,
-    int QuestionsBefore = 0);
+    int QuestionsBefore = 0,
+    bool AnsweredBefore = false);

@@ -131,9 +131,14 @@ public sealed class TinyWorldGenerator
             // Without documents no draw is made, so the examples are those of a world before documents existed.
             var before = Options.DocumentFraction > 0 && random.NextDouble() < Options.DocumentFraction
                 ? random.Next(1, Options.MaxQuestionsBefore + 1) : 0;
+            // Drawn only when repeats are on, so that without them the examples stay those of a world before repeats.
+            var repeatAt = before > 0 && Options.RepeatFraction > 0 && random.NextDouble() < Options.RepeatFraction
+                ? random.Next(before) : -1;
+            var repeated = repeatAt >= 0 ? Pick(task.CorrectAnswers, random) : null;
             if (before > 0)
-                rendered = AfterAnsweredQuestions(rendered, before, prompt, random);
-            yield return Example(TinyExampleKind.Answer, task, rendered, Pick(task.CorrectAnswers, random)) with { QuestionsBefore = before };
+                rendered = AfterAnsweredQuestions(rendered, before, prompt, random, repeatAt, repeated);
+            var answer = repeated ?? Pick(task.CorrectAnswers, random);
+            yield return Example(TinyExampleKind.Answer, task, rendered, answer) with { QuestionsBefore = before, AnsweredBefore = repeated is not null };
         }
     }
 
@@ -243,11 +248,18 @@ public sealed class TinyWorldGenerator
 
     // The questions before it are rendered by the same template and answered right, so the document reads as the seed
     // would write it.
-    private IReadOnlyList<ChatMessage> AfterAnsweredQuestions(IReadOnlyList<ChatMessage> rendered, int count, AnswerPrompt prompt, Random random)
+    // The k-th question before is the asked one itself, answered with `repeated`, when k == repeatAt.
+    private IReadOnlyList<ChatMessage> AfterAnsweredQuestions(IReadOnlyList<ChatMessage> rendered, int count, AnswerPrompt prompt, Random random,
+        int repeatAt, string? repeated)
     {
         var before = new System.Text.StringBuilder();
         for (var k = 0; k < count; k++)
         {
+            if (k == repeatAt)
+            {
+                before.Append(rendered[^1].Content).Append(' ').Append(repeated).Append(' ');
+                continue;
+            }
             var other = PickTask(random, _answerableByFamily);
             before.Append(prompt.Format(other.Text)[^1].Content).Append(' ').Append(Pick(other.CorrectAnswers, random)).Append(' ');
         }

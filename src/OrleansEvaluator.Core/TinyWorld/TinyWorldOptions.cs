@@ -47,6 +47,16 @@ public sealed record TinyWorldOptions
     /// </summary>
     public double DocumentFraction { get; init; }
 
+    /// <summary>
+    /// The share of document examples in which one of the questions before is the asked one itself, answered as the
+    /// target is (<c>question: name a fruit answer: pear question: after 3 answer: 4 question: name a fruit answer:</c>
+    /// → <c>pear</c>): practice in finding words in the context and copying what follows them, the step by which a
+    /// judge names the response equal to its own answer. Measured: judges trained from seeds with more repeats learned
+    /// that copy sooner (see the README), but at 1 with one seed epoch the seed answered worse (<c>repeat apple</c> →
+    /// <c>tea</c>). Default 0 (no draw is made, so documents are as before it existed).
+    /// </summary>
+    public double RepeatFraction { get; init; }
+
     /// <summary>At most this many answered questions precede the last one in a document example.</summary>
     public int MaxQuestionsBefore { get; init; } = 3;
 
@@ -78,6 +88,8 @@ public sealed record TinyWorldOptions
             problems.Add($"AnsweringExamples: must not be negative (got {AnsweringExamples}).");
         if (double.IsNaN(DocumentFraction) || DocumentFraction < 0 || DocumentFraction > 1)
             problems.Add($"DocumentFraction: must be in [0, 1] (got {DocumentFraction}).");
+        if (double.IsNaN(RepeatFraction) || RepeatFraction < 0 || RepeatFraction > 1)
+            problems.Add($"RepeatFraction: must be in [0, 1] (got {RepeatFraction}).");
         if (MaxQuestionsBefore is < 1 or > 8)
             problems.Add($"MaxQuestionsBefore: must be in [1, 8] (got {MaxQuestionsBefore}).");
         if (ModificationExamples < 0)

@@ -153,6 +153,27 @@ public sealed class TinyWorldGeneratorTests
     }
 
     [Fact]
+    public void With_repeats_some_documents_answer_the_examples_own_question_before_it_with_the_target()
+    {
+        var documents = s_world.Options with { DocumentFraction = 0.5 };
+        var world = new TinyWorldGenerator(documents with { RepeatFraction = 0.5 });
+
+        var examples = world.AnsweringExamples(TinyWorldTemplates.Answer).ToList();
+
+        var repeated = examples.Where(e => e.AnsweredBefore).ToList();
+        // Half the documents (about 100 of 400 examples) repeat their own question, answered as the target is.
+        Assert.InRange(repeated.Count, 65, 135);
+        Assert.Equal(s_world.Rules.Families.Count, repeated.Select(e => e.Family).Distinct().Count());
+        Assert.All(repeated, e => Assert.Contains(QuestionsBefore(e.Prompt[0].Content), qa => qa.Question == e.Instruction && qa.Answer == e.Target));
+        Assert.All(examples, e => Assert.True(world.Oracle.IsCorrect(e.Instruction, e.Target)));
+        // The repeat is anywhere among the questions before, not always first or last.
+        Assert.True(repeated.Select(e => QuestionsBefore(e.Prompt[0].Content).FindIndex(qa => qa.Question == e.Instruction)).Distinct().Count() > 1);
+        // Lone questions draw nothing for it, so they are those of a world without repeats.
+        var lone = new TinyWorldGenerator(documents).AnsweringExamples(TinyWorldTemplates.Answer).Where(e => e.QuestionsBefore == 0).ToList();
+        Assert.Equal(lone, examples.Where(e => e.QuestionsBefore == 0), (a, b) => a.Id == b.Id);
+    }
+
+    [Fact]
     public void Lookup_examples_state_one_response_at_random_and_target_its_label()
     {
         var examples = s_world.LookupExamples(TinyWorldTemplates.Judge, 400).ToList();

@@ -19,17 +19,18 @@ public sealed class TinyWorldOptionsTests
             PairsPerHeldOutInstruction = 0,
             AnsweringExamples = -1,
             DocumentFraction = 1.5,
+            RepeatFraction = double.NaN,
             MaxQuestionsBefore = 0,
             ModificationExamples = -1,
         };
 
         var problems = options.Validate();
 
-        Assert.Equal(10, problems.Count);
+        Assert.Equal(11, problems.Count);
         foreach (var field in new[]
                  {
                      "Families: '42'", "Families: 'Repeat' is listed 2 times", "MaxNumber", "CategoryCount", "HeldOutFraction",
-                     "PairsPerHeldOutInstruction", "AnsweringExamples", "DocumentFraction", "MaxQuestionsBefore", "ModificationExamples",
+                     "PairsPerHeldOutInstruction", "AnsweringExamples", "DocumentFraction", "RepeatFraction", "MaxQuestionsBefore", "ModificationExamples",
                  })
             Assert.Contains(problems, p => p.StartsWith(field, StringComparison.Ordinal));
     }
