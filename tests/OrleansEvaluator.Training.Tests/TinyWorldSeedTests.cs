@@ -72,6 +72,20 @@ public sealed class TinyWorldSeedTests : IDisposable
     }
 
     [Fact]
+    public void A_seed_without_examples_is_refused_before_anything_is_written()
+    {
+        var options = new TinyWorldSeedOptions { World = new TinyWorldOptions { AnsweringExamples = 0, ModificationExamples = 0 } };
+        var problem = Assert.Single(options.Validate());
+        Assert.StartsWith("World.AnsweringExamples, World.ModificationExamples: the seed needs at least one example", problem, StringComparison.Ordinal);
+        Assert.Empty(new TinyWorldSeedOptions { World = new TinyWorldOptions { AnsweringExamples = 0, ModificationExamples = 1 } }.Validate());
+
+        var folder = Path.Combine(_folder, "refused");
+        var error = Assert.Throws<ArgumentException>(() => TinyWorldSeed.Bootstrap(options, folder, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Contains("the seed needs at least one example", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
     public void Seed_rows_count_every_token_and_with_documents_only_those_of_lone_questions()
     {
         var options = new TinyWorldOptions { Seed = 3, AnsweringExamples = 300, ModificationExamples = 100 };

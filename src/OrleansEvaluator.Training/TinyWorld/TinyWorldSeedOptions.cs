@@ -27,6 +27,8 @@ public sealed record TinyWorldSeedOptions
     public IReadOnlyList<string> Validate()
     {
         var errors = World.Validate().Select(e => "World." + e).Concat(Shape.Validate().Select(e => "Shape." + e)).ToList();
+        if (World.AnsweringExamples == 0 && World.ModificationExamples == 0)
+            errors.Add("World.AnsweringExamples, World.ModificationExamples: the seed needs at least one example (both are 0).");
         if (Epochs < 1)
             errors.Add($"Epochs: must be at least 1 (got {Epochs}).");
         if (!(LearningRate > 0))
