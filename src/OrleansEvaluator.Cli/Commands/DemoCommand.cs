@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansEvaluator.Artifacts;
 using OrleansEvaluator.Core.Prompts;
+using OrleansEvaluator.Core.Runs;
 using OrleansEvaluator.Core.TinyWorld;
 using OrleansEvaluator.Data;
 using OrleansEvaluator.Grains.Pipeline;
@@ -38,6 +39,7 @@ internal static class DemoCommand
         };
         command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
         {
+            CheckLoopOptions(parse.GetValue(iterations), parse.GetValue(samples), parse.GetValue(pairs));
             var folder = parse.GetValue(state)!.FullName;
             var runSeed = parse.GetValue(seed);
             var seedOptions = new TinyWorldSeedOptions { World = new TinyWorldOptions { Seed = runSeed }, Threads = parse.GetValue(threads) };
@@ -75,13 +77,38 @@ internal static class DemoCommand
             {
                 await host.StopAsync(CancellationToken.None);
             }
-        }));
+        }, parse.InvocationConfiguration.Error));
         return command;
     }
 
     private const string BenchmarkName = TinyWorldFiles.BenchmarkName;
 
     private static string Percent(double? value) => value is { } v ? (v * 100).ToString("F1", CultureInfo.InvariantCulture) : "n/a";
+
+    private const double ModifyTemperature = 0.7;
+
+    // The run config's validator owns the bounds; asking it before the seed's minutes of training, rather than at submit,
+    // names the demo's option instead of the config field it writes.
+    private static void CheckLoopOptions(int iterations, int samples, int pairs)
+    {
+        var config = new RunConfig
+        {
+            Iterations = iterations,
+            Models = new RunModels { Seed = "seed.gguf" },
+            Instructions = new RunInstructions { Path = "instructions.jsonl" },
+            Synthesis = new RunSynthesis { ModifyTemperature = (float)ModifyTemperature, PairsPerInstruction = pairs },
+            Judging = new RunJudging { Samples = samples },
+        };
+        (string Field, string Option)[] names = [("iterations:", "--iterations:"), ("synthesis.pairs_per_instruction:", "--pairs:"), ("judging.samples:", "--samples:")];
+        foreach (var problem in RunConfigLoader.Validate(config, Path.GetTempPath()))
+        {
+            foreach (var (field, option) in names)
+            {
+                if (problem.StartsWith(field, StringComparison.Ordinal))
+                    throw new ArgumentException(option + problem[field.Length..]);
+            }
+        }
+    }
 
     private static string WriteRun(TinyWorldGenerator world, string folder, string seedPath, int iterations, int samples, int pairs, ulong seed)
     {
@@ -93,7 +120,7 @@ internal static class DemoCommand
               "models": { "seed": "{{seedPath.Replace("\\", "\\\\", StringComparison.Ordinal)}}" },
               "instructions": { "path": "instructions.jsonl" },
               "prompts": { "set": "tinyworld" },
-              "synthesis": { "temperature": 0.0, "modify_temperature": 0.7, "top_p": 0.95, "answer_max_tokens": 4, "modify_max_tokens": 64, "pairs_per_instruction": {{pairs}} },
+              "synthesis": { "temperature": 0.0, "modify_temperature": {{ModifyTemperature}}, "top_p": 0.95, "answer_max_tokens": 4, "modify_max_tokens": 64, "pairs_per_instruction": {{pairs}} },
               "judging": { "samples": {{samples}}, "temperature": 0.7, "top_p": 1.0, "max_tokens": 18, "both_orders": true },
               "sampling": { "per_order": true },
               "training": { "epochs": 3, "learning_rate": 0.003, "accumulation": 8, "context": 128, "from": "previous" },
