@@ -4,14 +4,14 @@ namespace OrleansEvaluator.Cli.Tests;
 public sealed class DemoCommandTests
 {
     [Fact]
-    public async Task A_bad_loop_option_is_named_before_the_seed_trains()
+    public async Task A_bad_option_is_named_before_the_seed_trains()
     {
         var folder = Oeval.Folder("demo-options");
 
         foreach (var (option, value, message) in new[]
                  {
                      ("--pairs", "0", "--pairs: must be in [1, 64] (got 0)"), ("--samples", "300", "--samples: must be in [1, 256] (got 300)"),
-                     ("--iterations", "0", "--iterations: must be in [1, 100] (got 0)"),
+                     ("--iterations", "0", "--iterations: must be in [1, 100] (got 0)"), ("--threads", "0", "--threads: must be at least 1 (got 0)"),
                  })
         {
             var (exit, _, error) = await Oeval.RunAsync("demo", "--state", folder, option, value);

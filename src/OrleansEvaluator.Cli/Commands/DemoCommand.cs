@@ -43,6 +43,8 @@ internal static class DemoCommand
             var folder = parse.GetValue(state)!.FullName;
             var runSeed = parse.GetValue(seed);
             var seedOptions = new TinyWorldSeedOptions { World = new TinyWorldOptions { Seed = runSeed }, Threads = parse.GetValue(threads) };
+            if (seedOptions.Validate() is [var problem, ..])
+                throw new ArgumentException(problem.Replace("Threads:", "--threads:", StringComparison.Ordinal));
             var world = new TinyWorldGenerator(seedOptions.World);
 
             Console.WriteLine($"demo: seed model (cache key {TinyWorldSeed.CacheKey(seedOptions)})");
