@@ -44,7 +44,7 @@ internal static class DemoCommand
             var runSeed = parse.GetValue(seed);
             var seedOptions = new TinyWorldSeedOptions { World = new TinyWorldOptions { Seed = runSeed }, Threads = parse.GetValue(threads) };
             if (seedOptions.Validate() is [var problem, ..])
-                throw new ArgumentException(problem.Replace("Threads:", "--threads:", StringComparison.Ordinal));
+                throw SeedOptionErrors.Named(problem);
             var world = new TinyWorldGenerator(seedOptions.World);
 
             Console.WriteLine($"demo: seed model (cache key {TinyWorldSeed.CacheKey(seedOptions)})");
@@ -87,7 +87,7 @@ internal static class DemoCommand
 
     private static string Percent(double? value) => value is { } v ? (v * 100).ToString("F1", CultureInfo.InvariantCulture) : "n/a";
 
-    private const double ModifyTemperature = 0.7;
+    private const float ModifyTemperature = 0.7f;
 
     // The run config's validator owns the bounds; asking it before the seed's minutes of training, rather than at submit,
     // names the demo's option instead of the config field it writes.
@@ -98,7 +98,7 @@ internal static class DemoCommand
             Iterations = iterations,
             Models = new RunModels { Seed = "seed.gguf" },
             Instructions = new RunInstructions { Path = "instructions.jsonl" },
-            Synthesis = new RunSynthesis { ModifyTemperature = (float)ModifyTemperature, PairsPerInstruction = pairs },
+            Synthesis = new RunSynthesis { ModifyTemperature = ModifyTemperature, PairsPerInstruction = pairs },
             Judging = new RunJudging { Samples = samples },
         };
         (string Field, string Option)[] names = [("iterations:", "--iterations:"), ("synthesis.pairs_per_instruction:", "--pairs:"), ("judging.samples:", "--samples:")];

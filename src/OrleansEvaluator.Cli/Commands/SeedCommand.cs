@@ -29,10 +29,7 @@ internal static class SeedCommand
                 World = world.Read(parse), Epochs = parse.GetValue(epochs), Threads = parse.GetValue(threads),
             };
             if (options.Validate() is [var problem, ..])
-                throw new ArgumentException(problem
-                    .Replace("World.AnsweringExamples, World.ModificationExamples:", "--answering, --modifications:", StringComparison.Ordinal)
-                    .Replace("Epochs:", "--epochs:", StringComparison.Ordinal)
-                    .Replace("Threads:", "--threads:", StringComparison.Ordinal));
+                throw SeedOptionErrors.Named(problem);
             var writer = parse.InvocationConfiguration.Output;
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var (path, trained) = TinyWorldSeed.Bootstrap(options, parse.GetValue(output)!.FullName, new SeedProgress(writer, "seed:"), ct);
