@@ -25,12 +25,17 @@ internal static class DataCommand
             Description = "Stated-answer exercises to write (lookups-sft.jsonl): the judge prompt, one response stated at random, its label. Train on them beside the judgments.",
             DefaultValueFactory = _ => 0,
         };
+        var nearNumbers = new Option<int>("--near-numbers")
+        {
+            Description = "Close-number exercises to write (near-numbers-sft.jsonl): stated-answer exercises whose two responses are numbers 1 to 3 apart. Train on them beside the judgments and lookups.",
+            DefaultValueFactory = _ => 0,
+        };
         var verdictOnly = new Option<bool>("--verdict-only") { Description = "Judgments are the verdict alone ([[A]]) instead of the right answer, then the verdict (answer: 8 [[A]])." };
         var world = new TinyWorldOptionSet();
         var command = new Command("tinyworld",
             "Write TinyWorld's files: the instruction pool, the held-out benchmark, the seed's training rows and ground-truth judgment rows (SFT JSONL, for `oeval train`).")
         {
-            output, judgments, lookups, verdictOnly,
+            output, judgments, lookups, nearNumbers, verdictOnly,
         };
         world.AddTo(command);
         command.SetAction((parse, ct) => CliErrors.RunAsync(() =>
@@ -40,8 +45,11 @@ internal static class DataCommand
                 throw new ArgumentException($"--judgments: must not be negative (got {count}).");
             if (parse.GetValue(lookups) is < 0 and var negative)
                 throw new ArgumentException($"--lookups: must not be negative (got {negative}).");
+            if (parse.GetValue(nearNumbers) is < 0 and var negativeNear)
+                throw new ArgumentException($"--near-numbers: must not be negative (got {negativeNear}).");
             var folder = parse.GetValue(output)!.FullName;
-            var written = TinyWorldFiles.Write(new TinyWorldGenerator(world.Read(parse)), folder, count, reasoning: !parse.GetValue(verdictOnly), parse.GetValue(lookups));
+            var written = TinyWorldFiles.Write(new TinyWorldGenerator(world.Read(parse)), folder, count, reasoning: !parse.GetValue(verdictOnly),
+                parse.GetValue(lookups), parse.GetValue(nearNumbers));
             foreach (var (name, rows) in written)
                 parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.Combine(folder, name)}: {rows} records"));
             return Task.FromResult(0);

@@ -12,13 +12,15 @@ internal static class TinyWorldFiles
     public const string SeedRows = "seed-sft.jsonl";
     public const string JudgmentRows = "judgments-sft.jsonl";
     public const string LookupRows = "lookups-sft.jsonl";
+    public const string NearNumberRows = "near-numbers-sft.jsonl";
 
     /// <summary>
     /// Writes the pool and the benchmark, and with <paramref name="judgments"/> also the seed's rows, that many
-    /// ground-truth judgments and <paramref name="lookups"/> stated-answer exercises (none: no file); returns (file, records).
+    /// ground-truth judgments, <paramref name="lookups"/> stated-answer exercises and <paramref name="nearNumbers"/>
+    /// close-number exercises (none: no file); returns (file, records).
     /// </summary>
     public static IReadOnlyList<(string File, int Records)> Write(TinyWorldGenerator world, string folder, int? judgments = null, bool reasoning = true,
-        int lookups = 0)
+        int lookups = 0, int nearNumbers = 0)
     {
         Directory.CreateDirectory(folder);
         var written = new List<(string, int)>();
@@ -35,15 +37,18 @@ internal static class TinyWorldFiles
         JsonlFile.Write(Path.Combine(folder, SeedRows), seedRows);
         written.Add((SeedRows, seedRows.Count));
         // Loss on the judgment only, as the loop trains its judge.
-        var judgmentRows = world.JudgmentExamples(TinyWorldTemplates.Judge, count, reasoning).Select(e => TinyWorldSeed.Row(e, answerOnlyLoss: true)).ToArray();
-        JsonlFile.Write(Path.Combine(folder, JudgmentRows), judgmentRows);
-        written.Add((JudgmentRows, judgmentRows.Length));
+        WriteRows(folder, JudgmentRows, world.JudgmentExamples(TinyWorldTemplates.Judge, count, reasoning), written);
         if (lookups > 0)
-        {
-            var lookupRows = world.LookupExamples(TinyWorldTemplates.Judge, lookups).Select(e => TinyWorldSeed.Row(e, answerOnlyLoss: true)).ToArray();
-            JsonlFile.Write(Path.Combine(folder, LookupRows), lookupRows);
-            written.Add((LookupRows, lookupRows.Length));
-        }
+            WriteRows(folder, LookupRows, world.LookupExamples(TinyWorldTemplates.Judge, lookups), written);
+        if (nearNumbers > 0)
+            WriteRows(folder, NearNumberRows, world.NearNumberExamples(TinyWorldTemplates.Judge, nearNumbers), written);
         return written;
+    }
+
+    private static void WriteRows(string folder, string name, IEnumerable<TinyWorldExample> examples, List<(string, int)> written)
+    {
+        var rows = examples.Select(e => TinyWorldSeed.Row(e, answerOnlyLoss: true)).ToArray();
+        JsonlFile.Write(Path.Combine(folder, name), rows);
+        written.Add((name, rows.Length));
     }
 }

@@ -24,6 +24,12 @@ public sealed class TinyWorldGenerator
     /// <summary>The <see cref="Instruction.Source"/> and <see cref="PairwiseItem.Benchmark"/> of generated records.</summary>
     public const string SourceName = "tinyworld";
 
+    /// <summary>The largest distance between the two numbers of a close-number exercise.</summary>
+    public const int NearNumberDistance = 3;
+
+    // 1 and 2 twice as often as 3: the nearest numbers are the ones the copy confuses most.
+    private static readonly int[] NearDistances = [1, 1, 2, 2, NearNumberDistance];
+
     private readonly HashSet<TinyTask> _pool;
     private readonly Dictionary<TinyFamily, TinyTask[]> _poolByFamily = [];
     private readonly Dictionary<TinyFamily, TinyTask[]> _modifiableByFamily = [];
@@ -192,6 +198,40 @@ public sealed class TinyWorldGenerator
             yield return Example(TinyExampleKind.Lookup, task, rendered, statedFirst ? VerdictParser.MarkerA : VerdictParser.MarkerB);
         }
     }
+
+    /// <summary>
+    /// Close-number exercises: stated-answer exercises (<see cref="LookupExamples"/>) whose two responses are numbers
+    /// 1 to <see cref="NearNumberDistance"/> apart (<c>answer: 13 [[A]] answer: 14 [[B]] question: … answer: 14</c> →
+    /// <c>[[B]]</c>). A judge whose copy has formed still confuses close numbers, which the seed's successor and
+    /// comparison skills keep close together; these rows practise telling them apart. Exercise i asks judgment i's
+    /// instruction; the first number is uniform over the world's numbers, a distance of 1 or 2 is drawn twice as often
+    /// as 3, and its sign, the order shown and the response stated are each a coin toss, so the rows carry no preference.
+    /// </summary>
+    public IEnumerable<TinyWorldExample> NearNumberExamples(JudgePrompt prompt, int count)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        for (var i = 0; i < count; i++)
+        {
+            var (task, _, _) = JudgmentDraw(i);
+            var random = StableRandom.For(Options.Seed, "near/" + i.ToString(CultureInfo.InvariantCulture));
+            var x = random.Next(Rules.MaxNumber + 1);
+            var distance = NearDistances[random.Next(NearDistances.Length)];
+            var up = random.Next(2) == 0;
+            // At the world's edges the step goes the other way; a distance neither way fits (MaxNumber 4, x = 2) shrinks.
+            if (up ? x + distance > Rules.MaxNumber : x - distance < 0)
+                up = !up;
+            distance = Math.Min(distance, up ? Rules.MaxNumber - x : x);
+            var y = up ? x + distance : x - distance;
+            var (first, second) = random.Next(2) == 0 ? (x, y) : (y, x);
+            var statedFirst = random.Next(2) == 0;
+            var rendered = prompt.Format(task.Text, Number(first), Number(second));
+            rendered = WithUserText(rendered, rendered[^1].Content + " " + Number(statedFirst ? first : second));
+            yield return Example(TinyExampleKind.Lookup, task, rendered, statedFirst ? VerdictParser.MarkerA : VerdictParser.MarkerB);
+        }
+    }
+
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Ground-truth judgments on pool instructions (right answer against a pool neighbour's answer, the right one shown

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrleansEvaluator.Core.Formats;
 using OrleansEvaluator.Core.Import;
 using OrleansEvaluator.Core.Parsing;
@@ -209,6 +210,44 @@ public sealed class TinyWorldGeneratorTests
         var judgments = s_world.JudgmentExamples(TinyWorldTemplates.Judge, 400).ToList();
         Assert.All(examples.Zip(judgments), p => Assert.Equal(p.Second.Instruction, p.First.Instruction));
         Assert.InRange(examples.Zip(judgments).Count(p => p.First.Prompt[0].Content.StartsWith(p.Second.Prompt[0].Content + " ", StringComparison.Ordinal)), 160, 240);
+    }
+
+    [Theory]
+    [InlineData(20)]
+    [InlineData(4)]
+    public void Near_number_exercises_show_two_numbers_one_to_three_apart_and_target_the_stated_ones_label(int maxNumber)
+    {
+        var world = maxNumber == 20 ? s_world : new TinyWorldGenerator(s_world.Options with { MaxNumber = maxNumber });
+        var examples = world.NearNumberExamples(TinyWorldTemplates.Judge, 600).ToList();
+
+        Assert.Equal(600, examples.Count);
+        var distances = new List<int>();
+        Assert.All(examples, e =>
+        {
+            Assert.Equal(TinyExampleKind.Lookup, e.Kind);
+            var prompt = Assert.Single(e.Prompt).Content;
+            var stated = prompt[(prompt.LastIndexOf(' ') + 1)..];
+            var judge = Assert.Single(TinyWorldTemplates.Judge.Format(e.Instruction, "X", "Y")).Content;
+            var a = prompt.Split(" [[A]] answer: ")[0]["answer: ".Length..];
+            var b = prompt.Split(" [[A]] answer: ")[1].Split(" [[B]] question: ")[0];
+            Assert.Equal(judge.Replace("X", a, StringComparison.Ordinal).Replace("Y", b, StringComparison.Ordinal) + " " + stated, prompt);
+            Assert.InRange(int.Parse(a, CultureInfo.InvariantCulture), 0, maxNumber);
+            Assert.InRange(int.Parse(b, CultureInfo.InvariantCulture), 0, maxNumber);
+            distances.Add(Math.Abs(int.Parse(a, CultureInfo.InvariantCulture) - int.Parse(b, CultureInfo.InvariantCulture)));
+            Assert.Equal(stated == a ? "[[A]]" : stated == b ? "[[B]]" : "neither", e.Target);
+        });
+        Assert.InRange(distances.Min(), 1, 1);
+        Assert.InRange(distances.Max(), TinyWorldGenerator.NearNumberDistance, TinyWorldGenerator.NearNumberDistance);
+        // 1 and 2 are drawn twice as often as 3 (a little more at a small world's edges, where 3 may not fit).
+        Assert.InRange(distances.Count(d => d == 1), 190, 300);
+        Assert.InRange(distances.Count(d => d == 3), 60, 150);
+        Assert.InRange(examples.Count(e => e.Target == "[[A]]"), 250, 350);
+        // Both numbers appear first and second, at both edges of the world.
+        Assert.Contains(examples, e => e.Prompt[0].Content.StartsWith("answer: 0 ", StringComparison.Ordinal));
+        Assert.Contains(examples, e => e.Prompt[0].Content.Contains(" answer: " + maxNumber.ToString(CultureInfo.InvariantCulture) + " [[B]]", StringComparison.Ordinal));
+        // Exercise i asks ground-truth judgment i's instruction.
+        Assert.Equal(world.JudgmentExamples(TinyWorldTemplates.Judge, 600).Select(j => j.Instruction), examples.Select(e => e.Instruction));
+        Assert.Equal(examples.Select(e => e.Id), world.NearNumberExamples(TinyWorldTemplates.Judge, 600).Select(e => e.Id));
     }
 
     [Fact]
