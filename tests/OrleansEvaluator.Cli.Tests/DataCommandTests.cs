@@ -51,16 +51,19 @@ public sealed class DataCommandTests
         Assert.False(File.Exists(Path.Combine(folder, "lookups-sft.jsonl")));
     }
 
-    [Fact]
-    public async Task Tinyworld_lookups_state_a_response_and_target_its_label()
+    [Theory]
+    [InlineData("--lookups", "lookups-sft.jsonl", "near-numbers-sft.jsonl")]
+    [InlineData("--near-numbers", "near-numbers-sft.jsonl", "lookups-sft.jsonl")]
+    public async Task Tinyworld_exercises_state_a_response_and_target_its_label(string option, string file, string notWritten)
     {
-        var folder = Oeval.Folder("tinyworld-lookups");
+        var folder = Oeval.Folder("tinyworld" + option);
 
-        var (exit, output, error) = await Oeval.RunAsync("data", "tinyworld", "--out", folder, "--seed", "3", "--judgments", "10", "--lookups", "300");
+        var (exit, output, error) = await Oeval.RunAsync("data", "tinyworld", "--out", folder, "--seed", "3", "--judgments", "10", option, "300");
 
         Assert.True(exit == 0, error);
-        Assert.Contains("lookups-sft.jsonl: 300 records", output, StringComparison.Ordinal);
-        var rows = JsonlFile.Read<SftExample>(Path.Combine(folder, "lookups-sft.jsonl"), MalformedLinePolicy.Fail).Records;
+        Assert.Contains(file + ": 300 records", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, notWritten)));
+        var rows = JsonlFile.Read<SftExample>(Path.Combine(folder, file), MalformedLinePolicy.Fail).Records;
         Assert.All(rows, r =>
         {
             Assert.True(r.AnswerOnlyLoss);
@@ -68,38 +71,14 @@ public sealed class DataCommandTests
             var (_, a, b) = Split(r.Prompt[..r.Prompt.LastIndexOf(' ')]);
             Assert.NotEqual(a, b);
             Assert.Equal(stated == a ? "[[A]]" : stated == b ? "[[B]]" : "neither", r.Target);
+            if (option == "--near-numbers")
+                Assert.InRange(Math.Abs(int.Parse(a, CultureInfo.InvariantCulture) - int.Parse(b, CultureInfo.InvariantCulture)), 1, 3);
         });
         Assert.InRange(rows.Count(r => r.Target == "[[A]]"), 110, 190);
 
-        (exit, _, error) = await Oeval.RunAsync("data", "tinyworld", "--out", folder, "--judgments", "10", "--lookups=-1");
+        (exit, _, error) = await Oeval.RunAsync("data", "tinyworld", "--out", folder, "--judgments", "10", option + "=-1");
         Assert.Equal(2, exit);
-        Assert.Contains("--lookups: must not be negative (got -1)", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Tinyworld_near_numbers_state_one_of_two_close_numbers_and_target_its_label()
-    {
-        var folder = Oeval.Folder("tinyworld-near-numbers");
-
-        var (exit, output, error) = await Oeval.RunAsync("data", "tinyworld", "--out", folder, "--seed", "3", "--judgments", "10", "--near-numbers", "300");
-
-        Assert.True(exit == 0, error);
-        Assert.Contains("near-numbers-sft.jsonl: 300 records", output, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(folder, "lookups-sft.jsonl")));
-        var rows = JsonlFile.Read<SftExample>(Path.Combine(folder, "near-numbers-sft.jsonl"), MalformedLinePolicy.Fail).Records;
-        Assert.All(rows, r =>
-        {
-            Assert.True(r.AnswerOnlyLoss);
-            var stated = r.Prompt[(r.Prompt.LastIndexOf(' ') + 1)..];
-            var (_, a, b) = Split(r.Prompt[..r.Prompt.LastIndexOf(' ')]);
-            Assert.InRange(Math.Abs(int.Parse(a, CultureInfo.InvariantCulture) - int.Parse(b, CultureInfo.InvariantCulture)), 1, 3);
-            Assert.Equal(stated == a ? "[[A]]" : stated == b ? "[[B]]" : "neither", r.Target);
-        });
-        Assert.InRange(rows.Count(r => r.Target == "[[A]]"), 110, 190);
-
-        (exit, _, error) = await Oeval.RunAsync("data", "tinyworld", "--out", folder, "--judgments", "10", "--near-numbers=-2");
-        Assert.Equal(2, exit);
-        Assert.Contains("--near-numbers: must not be negative (got -2)", error, StringComparison.Ordinal);
+        Assert.Contains(option + ": must not be negative (got -1)", error, StringComparison.Ordinal);
     }
 
     [Fact]

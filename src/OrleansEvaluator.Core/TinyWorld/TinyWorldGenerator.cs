@@ -192,10 +192,7 @@ public sealed class TinyWorldGenerator
                     second = Pick(_answerValues, random);
                 while (second == first);
             }
-            var statedFirst = random.Next(2) == 0;
-            var rendered = prompt.Format(task.Text, first, second);
-            rendered = WithUserText(rendered, rendered[^1].Content + " " + (statedFirst ? first : second));
-            yield return Example(TinyExampleKind.Lookup, task, rendered, statedFirst ? VerdictParser.MarkerA : VerdictParser.MarkerB);
+            yield return StatedAnswerExample(prompt, task, first, second, random);
         }
     }
 
@@ -224,11 +221,17 @@ public sealed class TinyWorldGenerator
             distance = Math.Min(distance, up ? Rules.MaxNumber - x : x);
             var y = up ? x + distance : x - distance;
             var (first, second) = random.Next(2) == 0 ? (x, y) : (y, x);
-            var statedFirst = random.Next(2) == 0;
-            var rendered = prompt.Format(task.Text, Number(first), Number(second));
-            rendered = WithUserText(rendered, rendered[^1].Content + " " + Number(statedFirst ? first : second));
-            yield return Example(TinyExampleKind.Lookup, task, rendered, statedFirst ? VerdictParser.MarkerA : VerdictParser.MarkerB);
+            yield return StatedAnswerExample(prompt, task, Number(first), Number(second), random);
         }
+    }
+
+    // The judge prompt with one of its responses, picked by a coin toss, stated after it; that response's label as target.
+    private static TinyWorldExample StatedAnswerExample(JudgePrompt prompt, TinyTask task, string first, string second, Random random)
+    {
+        var statedFirst = random.Next(2) == 0;
+        var rendered = prompt.Format(task.Text, first, second);
+        rendered = WithUserText(rendered, rendered[^1].Content + " " + (statedFirst ? first : second));
+        return Example(TinyExampleKind.Lookup, task, rendered, statedFirst ? VerdictParser.MarkerA : VerdictParser.MarkerB);
     }
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -188,12 +188,7 @@ public sealed class TinyWorldGeneratorTests
         {
             Assert.Equal(TinyExampleKind.Lookup, e.Kind);
             Assert.Contains(e.Instruction, poolInstructions);
-            var prompt = Assert.Single(e.Prompt).Content;
-            var stated = prompt[(prompt.LastIndexOf(' ') + 1)..];
-            var judge = Assert.Single(TinyWorldTemplates.Judge.Format(e.Instruction, "X", "Y")).Content;
-            var a = prompt.Split(" [[A]] answer: ")[0]["answer: ".Length..];
-            var b = prompt.Split(" [[A]] answer: ")[1].Split(" [[B]] question: ")[0];
-            Assert.Equal(judge.Replace("X", a, StringComparison.Ordinal).Replace("Y", b, StringComparison.Ordinal) + " " + stated, prompt);
+            var (a, b, stated) = StatedAnswer(e);
             Assert.NotEqual(a, b);
             Assert.Equal(stated == a ? "[[A]]" : stated == b ? "[[B]]" : "neither", e.Target);
             statedRight += s_world.Oracle.IsCorrect(e.Instruction, stated) ? 1 : 0;
@@ -225,12 +220,7 @@ public sealed class TinyWorldGeneratorTests
         Assert.All(examples, e =>
         {
             Assert.Equal(TinyExampleKind.Lookup, e.Kind);
-            var prompt = Assert.Single(e.Prompt).Content;
-            var stated = prompt[(prompt.LastIndexOf(' ') + 1)..];
-            var judge = Assert.Single(TinyWorldTemplates.Judge.Format(e.Instruction, "X", "Y")).Content;
-            var a = prompt.Split(" [[A]] answer: ")[0]["answer: ".Length..];
-            var b = prompt.Split(" [[A]] answer: ")[1].Split(" [[B]] question: ")[0];
-            Assert.Equal(judge.Replace("X", a, StringComparison.Ordinal).Replace("Y", b, StringComparison.Ordinal) + " " + stated, prompt);
+            var (a, b, stated) = StatedAnswer(e);
             Assert.InRange(int.Parse(a, CultureInfo.InvariantCulture), 0, maxNumber);
             Assert.InRange(int.Parse(b, CultureInfo.InvariantCulture), 0, maxNumber);
             distances.Add(Math.Abs(int.Parse(a, CultureInfo.InvariantCulture) - int.Parse(b, CultureInfo.InvariantCulture)));
@@ -343,6 +333,18 @@ public sealed class TinyWorldGeneratorTests
         Assert.Equal(2, world.PoolTasks.Count);
         Assert.All(world.Benchmark(), i => Assert.Equal("category", i.Subset));
         Assert.All(world.ModificationExamples(TinyWorldTemplates.Modify), e => Assert.Equal(TinyFamily.Category, e.Family));
+    }
+
+    // The two responses and the stated answer of a stated-answer exercise, after checking it is the judge prompt plus one word.
+    private static (string A, string B, string Stated) StatedAnswer(TinyWorldExample e)
+    {
+        var prompt = Assert.Single(e.Prompt).Content;
+        var stated = prompt[(prompt.LastIndexOf(' ') + 1)..];
+        var judge = Assert.Single(TinyWorldTemplates.Judge.Format(e.Instruction, "X", "Y")).Content;
+        var a = prompt.Split(" [[A]] answer: ")[0]["answer: ".Length..];
+        var b = prompt.Split(" [[A]] answer: ")[1].Split(" [[B]] question: ")[0];
+        Assert.Equal(judge.Replace("X", a, StringComparison.Ordinal).Replace("Y", b, StringComparison.Ordinal) + " " + stated, prompt);
+        return (a, b, stated);
     }
 
     private static List<string> Flatten(TinyWorldGenerator world) =>
