@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using OrleansEvaluator.Generation;
 using OrleansEvaluator.Inference.Configuration;
 using OrleansEvaluator.Inference.Llama;
@@ -100,46 +99,5 @@ public sealed class ModelLifecycleTests
         Assert.Contains("ContextSize", error.Message, StringComparison.Ordinal);
         Assert.Contains("MaxSequences", error.Message, StringComparison.Ordinal);
         Assert.Contains("Threads", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Native_log_lines_reach_the_dotnet_logger()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var sink = new CapturingLoggerProvider();
-        using var loggers = LoggerFactory.Create(b => b.AddProvider(sink).SetMinimumLevel(LogLevel.Trace));
-        await using var engine = LlamaEngine.Create(new LlamaEngineOptions { ContextSize = 512, MaxSequences = 2, Threads = 1 }, loggers);
-        await engine.LoadAsync("m", SharedModels.Stories260K, ct);
-        Assert.Contains(sink.Lines, l => l.StartsWith("llama.cpp: ", StringComparison.Ordinal));
-    }
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider, ILogger
-    {
-        private readonly List<string> _lines = [];
-
-        public IReadOnlyList<string> Lines
-        {
-            get
-            {
-                lock (_lines)
-                    return _lines.ToArray();
-            }
-        }
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (_lines)
-                _lines.Add(formatter(state, exception));
-        }
-
-        public void Dispose()
-        {
-        }
     }
 }
