@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OrleansEvaluator.Cli.Commands;
 using OrleansEvaluator.Core.Formats;
+using OrleansEvaluator.Core.Import;
 using OrleansEvaluator.Data;
 
 namespace OrleansEvaluator.Cli.Tests;
@@ -33,14 +35,14 @@ public sealed partial class TinyWorldJudgeTrainingTests
 
         var judge = Path.Combine(folder, "judge.gguf");
         (exit, output, error) = await Oeval.RunAsync("train", "--base", seed,
-            "--data", Path.Combine(data, "judgments-sft.jsonl"), "--data", Path.Combine(data, "lookups-sft.jsonl"),
-            "--data", Path.Combine(data, "near-numbers-sft.jsonl"),
-            "--replay", Path.Combine(data, "seed-sft.jsonl"), "--replay-fraction", "0.3",
+            "--data", Path.Combine(data, TinyWorldFiles.JudgmentRows), "--data", Path.Combine(data, TinyWorldFiles.LookupRows),
+            "--data", Path.Combine(data, TinyWorldFiles.NearNumberRows),
+            "--replay", Path.Combine(data, TinyWorldFiles.SeedRows), "--replay-fraction", "0.3",
             "--epochs", "5", "--lr", "3e-3", "--context", "128", "--accumulation", "8", "--warmup", "20", "--validation", "0.02",
             "--seed", "0", "--out", judge);
         Assert.True(exit == 0, error + output);
 
-        var benchmark = Path.Combine(data, "tinyworld-heldout.jsonl");
+        var benchmark = Path.Combine(data, TinyWorldFiles.BenchmarkName + ".jsonl");
         var rowsFile = Path.Combine(folder, "rows.jsonl");
         (exit, output, error) = await Oeval.RunAsync("eval", "--judge", judge, "--benchmark", benchmark,
             "--prompts", "tinyworld", "--max-tokens", "18", "--out", rowsFile);
@@ -51,9 +53,10 @@ public sealed partial class TinyWorldJudgeTrainingTests
 
         // The skill judge training has to add: a verdict naming the response equal to the judge's own (right) answer.
         // An untrained seed follows it about half the time; the recipe's three draws here, 92-97%.
-        var items = JsonlFile.Read<HeldOutItem>(benchmark, MalformedLinePolicy.Fail).Records.ToDictionary(i => i.Id);
+        var items = PairwiseReader.Read(benchmark, MalformedLinePolicy.Fail).Items.ToDictionary(i => i.Id);
+        var rows = JsonlFile.Read<EvaluationResult>(rowsFile, MalformedLinePolicy.Fail).Records;
         var (follows, statedRight) = (0, 0);
-        foreach (var row in JsonlFile.Read<EvaluationResult>(rowsFile, MalformedLinePolicy.Fail).Records)
+        foreach (var row in rows)
         {
             var item = items[row.ItemId];
             var stated = row.RawText.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
@@ -62,7 +65,7 @@ public sealed partial class TinyWorldJudgeTrainingTests
             statedRight++;
             follows += row.Verdict == (row.Order == PresentationOrder.ChosenFirst ? Verdict.A : Verdict.B) ? 1 : 0;
         }
-        Assert.True(statedRight >= 400, $"the judge stated the right answer in only {statedRight} of 818 judgments:\n{output}");
+        Assert.True(statedRight >= 400, $"the judge stated the right answer in only {statedRight} of {rows.Count} judgments:\n{output}");
         Assert.True(follows >= 0.85 * statedRight, $"the verdict followed a right stated answer in {follows} of {statedRight}:\n{output}");
         // 80-93% over the draws tried (shuffle seeds 0-2); the 90% target is not reached on every draw, so the floor
         // guards learning, with room for another machine's arithmetic to make another draw, not the target.
@@ -75,6 +78,4 @@ public sealed partial class TinyWorldJudgeTrainingTests
 
     [GeneratedRegex(@"^eval: accuracy ([0-9.]+)%")]
     private static partial Regex Accuracy();
-
-    private sealed record HeldOutItem(string Id, string Chosen, string Rejected);
 }
