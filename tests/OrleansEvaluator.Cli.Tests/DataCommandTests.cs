@@ -82,7 +82,7 @@ public sealed class DataCommandTests
     }
 
     [Fact]
-    public async Task Tinyworld_documents_and_repeats_shape_the_seed_rows_and_a_bad_share_names_its_option()
+    public async Task Tinyworld_documents_repeats_and_questions_after_responses_shape_the_seed_rows_and_a_bad_share_names_its_option()
     {
         var folder = Oeval.Folder("tinyworld-documents");
 
@@ -99,7 +99,15 @@ public sealed class DataCommandTests
         Assert.All(answers.Except(documents), r => Assert.False(r.AnswerOnlyLoss));
         Assert.All(documents, r => Assert.Contains(r.Prompt[r.Prompt.LastIndexOf("question: ", StringComparison.Ordinal)..] + " " + r.Target + " ", r.Prompt, StringComparison.Ordinal));
 
-        foreach (var (option, value) in new[] { ("--documents", "1.5"), ("--repeats", "-0.5") })
+        (exit, _, error) = await Oeval.RunAsync("data", "tinyworld", "--out", folder, "--judgments", "0", "--after-responses", "1");
+        Assert.True(exit == 0, error);
+        answers = JsonlFile.Read<SftExample>(Path.Combine(folder, "seed-sft.jsonl"), MalformedLinePolicy.Fail).Records
+            .Where(r => r.Id.StartsWith("tw-answer-", StringComparison.Ordinal)).ToList();
+        // Every lone question after two responses in the judge layout, counting the answer alone.
+        Assert.All(answers, r => Assert.Matches(@"^answer: \S+ \[\[A\]\] answer: \S+ \[\[B\]\] question: .+ answer:$", r.Prompt));
+        Assert.All(answers, r => Assert.True(r.AnswerOnlyLoss));
+
+        foreach (var (option, value) in new[] { ("--documents", "1.5"), ("--repeats", "-0.5"), ("--after-responses", "2") })
         {
             (exit, _, error) = await Oeval.RunAsync("data", "tinyworld", "--out", folder, "--judgments", "0", option, value);
             Assert.Equal(2, exit);

@@ -101,6 +101,19 @@ public sealed class TinyWorldSeedTests : IDisposable
         Assert.Equal(100, rows.Count(r => r.Prompt.EndsWith("modify:", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void Seed_rows_after_responses_count_their_target_alone()
+    {
+        var options = new TinyWorldOptions { Seed = 3, AnsweringExamples = 300, ModificationExamples = 100, AfterResponsesFraction = 0.5 };
+
+        var rows = TinyWorldSeed.Examples(new TinyWorldGenerator(options));
+
+        var after = rows.Where(r => r.Prompt.StartsWith("answer:", StringComparison.Ordinal)).ToList();
+        Assert.InRange(after.Count, 100, 200);
+        Assert.All(after, r => Assert.True(r.AnswerOnlyLoss, r.Prompt));
+        Assert.All(rows.Except(after), r => Assert.False(r.AnswerOnlyLoss, r.Prompt));
+    }
+
     private sealed class Collect(List<double> losses) : IProgress<SftProgress>
     {
         public void Report(SftProgress value) => losses.Add(value.Loss);

@@ -20,12 +20,17 @@ internal sealed class TinyWorldOptionSet
         Description = "Share of documents that answer their own question earlier, as the target does (practice in copying from the context).",
         DefaultValueFactory = _ => 0,
     };
+    private readonly Option<double> _afterResponses = new("--after-responses")
+    {
+        Description = "Share of the seed's lone answering examples asked after two answers laid out as the judge prompt's responses.",
+        DefaultValueFactory = _ => 0,
+    };
     private readonly Option<int> _answering = new("--answering") { Description = "The seed's answering examples.", DefaultValueFactory = _ => new TinyWorldOptions().AnsweringExamples };
     private readonly Option<int> _modifications = new("--modifications") { Description = "The seed's modification examples.", DefaultValueFactory = _ => new TinyWorldOptions().ModificationExamples };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _seed, _documents, _repeats, _answering, _modifications })
+        foreach (var option in new Option[] { _seed, _documents, _repeats, _afterResponses, _answering, _modifications })
             command.Options.Add(option);
     }
 
@@ -35,12 +40,14 @@ internal sealed class TinyWorldOptionSet
         var options = new TinyWorldOptions
         {
             Seed = parse.GetValue(_seed), DocumentFraction = parse.GetValue(_documents), RepeatFraction = parse.GetValue(_repeats),
+            AfterResponsesFraction = parse.GetValue(_afterResponses),
             AnsweringExamples = parse.GetValue(_answering), ModificationExamples = parse.GetValue(_modifications),
         };
         if (options.Validate() is [var problem, ..])
             throw new ArgumentException(problem
                 .Replace("DocumentFraction:", "--documents:", StringComparison.Ordinal)
                 .Replace("RepeatFraction:", "--repeats:", StringComparison.Ordinal)
+                .Replace("AfterResponsesFraction:", "--after-responses:", StringComparison.Ordinal)
                 .Replace("AnsweringExamples:", "--answering:", StringComparison.Ordinal)
                 .Replace("ModificationExamples:", "--modifications:", StringComparison.Ordinal));
         return options;

@@ -14,6 +14,7 @@ namespace OrleansEvaluator.Core.TinyWorld;
 /// <param name="Target">The completion.</param>
 /// <param name="QuestionsBefore">How many answered questions precede the example's own in its prompt (a document).</param>
 /// <param name="AnsweredBefore">Whether one of those is the example's own question, answered with the target.</param>
+/// <param name="AfterResponses">Whether the question comes after two answers laid out as the judge prompt's responses.</param>
 public sealed record TinyWorldExample(
     string Id,
     TinyExampleKind Kind,
@@ -22,4 +23,5 @@ public sealed record TinyWorldExample(
     IReadOnlyList<ChatMessage> Prompt,
     string Target,
     int QuestionsBefore = 0,
-    bool AnsweredBefore = false);
+    bool AnsweredBefore = false,
+    bool AfterResponses = false);

@@ -124,11 +124,14 @@ public sealed class TinyWorldGenerator
     /// <see cref="TinyWorldOptions.AnsweringExamples"/> answering examples: a family at random, then an instruction of it
     /// (any, or a pool one without <see cref="TinyWorldOptions.SeedAnswersHeldOut"/>), then one of its right answers
     /// (so naming examples show many members). A <see cref="TinyWorldOptions.DocumentFraction"/> share has other answered
-    /// questions, drawn the same way, before it in the user message.
+    /// questions, drawn the same way, before it in the user message; an <see cref="TinyWorldOptions.AfterResponsesFraction"/>
+    /// share of the rest is asked in <paramref name="layout"/> (the TinyWorld judge template unless given) after two
+    /// answers of other instructions of its family.
     /// </summary>
-    public IEnumerable<TinyWorldExample> AnsweringExamples(AnswerPrompt prompt)
+    public IEnumerable<TinyWorldExample> AnsweringExamples(AnswerPrompt prompt, JudgePrompt? layout = null)
     {
         ArgumentNullException.ThrowIfNull(prompt);
+        layout ??= TinyWorldTemplates.Judge;
         for (var i = 0; i < Options.AnsweringExamples; i++)
         {
             var random = StableRandom.For(Options.Seed, "answer/" + i.ToString(CultureInfo.InvariantCulture));
@@ -143,8 +146,18 @@ public sealed class TinyWorldGenerator
             var repeated = repeatAt >= 0 ? Pick(task.CorrectAnswers, random) : null;
             if (before > 0)
                 rendered = AfterAnsweredQuestions(rendered, before, prompt, random, repeatAt, repeated);
+            // Drawn only when on, so that without it the examples stay those of a world before it existed.
+            var afterResponses = before == 0 && Options.AfterResponsesFraction > 0 && random.NextDouble() < Options.AfterResponsesFraction;
+            if (afterResponses)
+            {
+                var (first, second) = OtherAnswers(task.Family, random);
+                rendered = layout.Format(task.Text, first, second);
+            }
             var answer = repeated ?? Pick(task.CorrectAnswers, random);
-            yield return Example(TinyExampleKind.Answer, task, rendered, answer) with { QuestionsBefore = before, AnsweredBefore = repeated is not null };
+            yield return Example(TinyExampleKind.Answer, task, rendered, answer) with
+            {
+                QuestionsBefore = before, AnsweredBefore = repeated is not null, AfterResponses = afterResponses,
+            };
         }
     }
 
@@ -223,6 +236,21 @@ public sealed class TinyWorldGenerator
             var (first, second) = random.Next(2) == 0 ? (x, y) : (y, x);
             yield return StatedAnswerExample(prompt, task, Number(first), Number(second), random);
         }
+    }
+
+    // Two different right answers of instructions of the family (any answerable one, the asked one included, so the
+    // asked one's answer shows only as often as chance puts it there); the same twice only when the family has one answer.
+    private (string First, string Second) OtherAnswers(TinyFamily family, Random random)
+    {
+        var tasks = _answerableByFamily[family];
+        var first = Pick(Pick(tasks, random).CorrectAnswers, random);
+        for (var attempt = 0; attempt < 16; attempt++)
+        {
+            var second = Pick(Pick(tasks, random).CorrectAnswers, random);
+            if (second != first)
+                return (first, second);
+        }
+        return (first, first);
     }
 
     // The judge prompt with one of its responses, picked by a coin toss, stated after it; that response's label as target.

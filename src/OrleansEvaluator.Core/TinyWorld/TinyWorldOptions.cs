@@ -57,6 +57,17 @@ public sealed record TinyWorldOptions
     /// </summary>
     public double RepeatFraction { get; init; }
 
+    /// <summary>
+    /// The share of lone answering examples (those not written as documents) asked after two answers laid out as the
+    /// judge prompt shows its responses (<c>answer: 5 [[A]] answer: 12 [[B]] question: after 7 answer:</c> → <c>8</c>).
+    /// The two answers are right answers of other instructions of the same family, drawn without regard to the asked
+    /// one, so they carry no hint and no preference, and the target is an answer, never a verdict. A judge first
+    /// states its own answer in that layout; judges trained from a seed that had only answered lone questions and
+    /// documents stated it right in 447 to 604 of 670 held-out comparisons, depending on the training draw. Default 0
+    /// (no draw is made, so examples are as before it existed).
+    /// </summary>
+    public double AfterResponsesFraction { get; init; }
+
     /// <summary>At most this many answered questions precede the last one in a document example.</summary>
     public int MaxQuestionsBefore { get; init; } = 3;
 
@@ -90,6 +101,8 @@ public sealed record TinyWorldOptions
             problems.Add($"DocumentFraction: must be in [0, 1] (got {DocumentFraction}).");
         if (double.IsNaN(RepeatFraction) || RepeatFraction < 0 || RepeatFraction > 1)
             problems.Add($"RepeatFraction: must be in [0, 1] (got {RepeatFraction}).");
+        if (double.IsNaN(AfterResponsesFraction) || AfterResponsesFraction < 0 || AfterResponsesFraction > 1)
+            problems.Add($"AfterResponsesFraction: must be in [0, 1] (got {AfterResponsesFraction}).");
         if (MaxQuestionsBefore is < 1 or > 8)
             problems.Add($"MaxQuestionsBefore: must be in [1, 8] (got {MaxQuestionsBefore}).");
         if (ModificationExamples < 0)

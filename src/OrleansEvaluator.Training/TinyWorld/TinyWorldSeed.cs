@@ -75,8 +75,8 @@ public static class TinyWorldSeed
 
     /// <summary>
     /// The seed's training rows: the prompt as the loop renders it, the target, loss on every token. With documents
-    /// (<see cref="TinyWorldOptions.DocumentFraction"/>), only lone questions count every token; documents and
-    /// modification examples count their target alone, so the seed still learns to end after an answer: trained on whole
+    /// (<see cref="TinyWorldOptions.DocumentFraction"/>), only lone questions count every token; documents, questions
+    /// after responses and modification examples count their target alone, so the seed still learns to end after an answer: trained on whole
     /// documents it went on with the next question (<c>apple question: repeat shoe …</c>), and with fewer lone questions
     /// than modification prompts, with <c>modify:</c>.
     /// </summary>
@@ -86,7 +86,7 @@ public static class TinyWorldSeed
         var documents = world.Options.DocumentFraction > 0;
         return world.AnsweringExamples(TinyWorldTemplates.Answer)
             .Concat(world.ModificationExamples(TinyWorldTemplates.Modify))
-            .Select(e => Row(e, answerOnlyLoss: e.QuestionsBefore > 0 || (documents && e.Kind != TinyExampleKind.Answer)))
+            .Select(e => Row(e, answerOnlyLoss: e.QuestionsBefore > 0 || e.AfterResponses || (documents && e.Kind != TinyExampleKind.Answer)))
             .ToArray();
     }
 

@@ -175,6 +175,43 @@ public sealed class TinyWorldGeneratorTests
     }
 
     [Fact]
+    public void After_responses_some_lone_questions_follow_two_answers_of_their_family_in_the_judge_layout()
+    {
+        var documents = s_world.Options with { DocumentFraction = 0.5 };
+        var world = new TinyWorldGenerator(documents with { AfterResponsesFraction = 0.5 });
+
+        var examples = world.AnsweringExamples(TinyWorldTemplates.Answer).ToList();
+
+        var after = examples.Where(e => e.AfterResponses).ToList();
+        // Half of the about 200 lone questions of 400 examples; documents never.
+        Assert.InRange(after.Count, 65, 135);
+        Assert.All(examples.Where(e => e.QuestionsBefore > 0), e => Assert.False(e.AfterResponses));
+        Assert.Equal(s_world.Rules.Families.Count, after.Select(e => e.Family).Distinct().Count());
+        var responses = new List<(string First, string Second)>();
+        foreach (var e in after)
+        {
+            var text = Assert.Single(e.Prompt).Content;
+            var match = System.Text.RegularExpressions.Regex.Match(text, @"^answer: (\S+) \[\[A\]\] answer: (\S+) \[\[B\]\] question: (.+) answer:$");
+            Assert.True(match.Success, text);
+            Assert.Equal(e.Instruction, match.Groups[3].Value);
+            var (first, second) = (match.Groups[1].Value, match.Groups[2].Value);
+            Assert.NotEqual(first, second);
+            // Both are right answers of some instruction of the asked one's family; the target is an answer, no verdict.
+            Assert.Contains(world.Rules.All(e.Family), t => t.IsCorrect(first));
+            Assert.Contains(world.Rules.All(e.Family), t => t.IsCorrect(second));
+            Assert.True(world.Oracle.IsCorrect(e.Instruction, e.Target), $"{e.Instruction} -> {e.Target}");
+            Assert.DoesNotContain("[[", e.Target, StringComparison.Ordinal);
+            responses.Add((first, second));
+        }
+        // The answers shown do not depend on the asked question: the right one is among them only now and then.
+        Assert.InRange(after.Count(e => responses[after.IndexOf(e)] is var r && (e.Target == r.First || e.Target == r.Second)), 0, after.Count / 3);
+        // Without it no draw is made: the examples are those of a world without it.
+        Assert.Equal(new TinyWorldGenerator(documents).AnsweringExamples(TinyWorldTemplates.Answer).Where(e => e.QuestionsBefore > 0),
+            examples.Where(e => e.QuestionsBefore > 0), (a, b) => a.Id == b.Id);
+        Assert.Equal(Flatten(s_world), Flatten(new TinyWorldGenerator(s_world.Options with { AfterResponsesFraction = 0 })));
+    }
+
+    [Fact]
     public void Lookup_examples_state_one_response_at_random_and_target_its_label()
     {
         var examples = s_world.LookupExamples(TinyWorldTemplates.Judge, 400).ToList();

@@ -20,17 +20,18 @@ public sealed class TinyWorldOptionsTests
             AnsweringExamples = -1,
             DocumentFraction = 1.5,
             RepeatFraction = double.NaN,
+            AfterResponsesFraction = -0.1,
             MaxQuestionsBefore = 0,
             ModificationExamples = -1,
         };
 
         var problems = options.Validate();
 
-        Assert.Equal(11, problems.Count);
+        Assert.Equal(12, problems.Count);
         foreach (var field in new[]
                  {
                      "Families: '42'", "Families: 'Repeat' is listed 2 times", "MaxNumber", "CategoryCount", "HeldOutFraction",
-                     "PairsPerHeldOutInstruction", "AnsweringExamples", "DocumentFraction", "RepeatFraction", "MaxQuestionsBefore", "ModificationExamples",
+                     "PairsPerHeldOutInstruction", "AnsweringExamples", "DocumentFraction", "RepeatFraction", "AfterResponsesFraction", "MaxQuestionsBefore", "ModificationExamples",
                  })
             Assert.Contains(problems, p => p.StartsWith(field, StringComparison.Ordinal));
     }
