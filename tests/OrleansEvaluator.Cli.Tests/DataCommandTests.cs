@@ -82,6 +82,33 @@ public sealed class DataCommandTests
     }
 
     [Fact]
+    public async Task Tinyworld_world_size_options_shape_the_pool_and_a_bad_size_names_its_option()
+    {
+        var folder = Oeval.Folder("tinyworld-size");
+
+        var (exit, output, error) = await Oeval.RunAsync("data", "tinyworld", "--out", folder, "--judgments", "0", "--max-number", "6", "--categories", "3");
+
+        Assert.True(exit == 0, error);
+        var world = new TinyWorldGenerator(new TinyWorldOptions { Seed = 7, MaxNumber = 6, CategoryCount = 3 });
+        var pool = InstructionReader.Read(Path.Combine(folder, "instructions.jsonl"), MalformedLinePolicy.Fail).Instructions;
+        Assert.Equal(world.InstructionPool().Select(i => i.Text), pool.Select(i => i.Text));
+        Assert.Contains($"tinyworld-heldout.jsonl: {world.Benchmark().Count} records", output, StringComparison.Ordinal);
+        // Numbers stop at 6; naming asks for the first three categories only.
+        var numbers = pool.SelectMany(i => i.Text.Split(' ')).Where(w => int.TryParse(w, CultureInfo.InvariantCulture, out _)).Select(int.Parse).ToList();
+        Assert.Equal(6, numbers.Max());
+        var named = pool.Where(i => i.Text.StartsWith("name ", StringComparison.Ordinal)).Select(i => i.Text["name ".Length..]).ToList();
+        Assert.NotEmpty(named);
+        Assert.All(named, n => Assert.True(n is "a fruit" or "a mammal" or "a color", n));
+
+        foreach (var (option, value, message) in new[] { ("--max-number", "100", "must be in [4, 99] (got 100)"), ("--categories", "2", "must be in [3, 16] (got 2)") })
+        {
+            (exit, _, error) = await Oeval.RunAsync("data", "tinyworld", "--out", folder, "--judgments", "0", option, value);
+            Assert.Equal(2, exit);
+            Assert.Contains($"{option}: {message}", error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Tinyworld_documents_repeats_and_questions_after_responses_shape_the_seed_rows_and_a_bad_share_names_its_option()
     {
         var folder = Oeval.Folder("tinyworld-documents");

@@ -25,12 +25,14 @@ internal sealed class TinyWorldOptionSet
         Description = "Share of the seed's lone answering examples asked after two answers laid out as the judge prompt's responses.",
         DefaultValueFactory = _ => 0,
     };
+    private readonly Option<int> _maxNumber = new("--max-number") { Description = "Numbers run from 0 to this (successor and comparison).", DefaultValueFactory = _ => new TinyWorldOptions().MaxNumber };
+    private readonly Option<int> _categories = new("--categories") { Description = "How many of the lexicon's categories the world uses (a prefix of its list).", DefaultValueFactory = _ => new TinyWorldOptions().CategoryCount };
     private readonly Option<int> _answering = new("--answering") { Description = "The seed's answering examples.", DefaultValueFactory = _ => new TinyWorldOptions().AnsweringExamples };
     private readonly Option<int> _modifications = new("--modifications") { Description = "The seed's modification examples.", DefaultValueFactory = _ => new TinyWorldOptions().ModificationExamples };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _seed, _documents, _repeats, _afterResponses, _answering, _modifications })
+        foreach (var option in new Option[] { _seed, _maxNumber, _categories, _documents, _repeats, _afterResponses, _answering, _modifications })
             command.Options.Add(option);
     }
 
@@ -39,12 +41,15 @@ internal sealed class TinyWorldOptionSet
     {
         var options = new TinyWorldOptions
         {
-            Seed = parse.GetValue(_seed), DocumentFraction = parse.GetValue(_documents), RepeatFraction = parse.GetValue(_repeats),
+            Seed = parse.GetValue(_seed), MaxNumber = parse.GetValue(_maxNumber), CategoryCount = parse.GetValue(_categories),
+            DocumentFraction = parse.GetValue(_documents), RepeatFraction = parse.GetValue(_repeats),
             AfterResponsesFraction = parse.GetValue(_afterResponses),
             AnsweringExamples = parse.GetValue(_answering), ModificationExamples = parse.GetValue(_modifications),
         };
         if (options.Validate() is [var problem, ..])
             throw new ArgumentException(problem
+                .Replace("MaxNumber:", "--max-number:", StringComparison.Ordinal)
+                .Replace("CategoryCount:", "--categories:", StringComparison.Ordinal)
                 .Replace("DocumentFraction:", "--documents:", StringComparison.Ordinal)
                 .Replace("RepeatFraction:", "--repeats:", StringComparison.Ordinal)
                 .Replace("AfterResponsesFraction:", "--after-responses:", StringComparison.Ordinal)
