@@ -21,16 +21,15 @@ public sealed partial class TinyWorldJudgeTrainingTests
         var folder = Oeval.Folder("judge-training");
         var data = Path.Combine(folder, "data");
 
-        // The README's recipe: a seed with documents at 0.5, then 24k judgments beside 24k stated-answer twins and 12k
-        // close-number exercises, 5 epochs with 30% of the seed's own rows replayed.
-        var (exit, output, error) = await Oeval.RunAsync("seed", "tinyworld", "--out", Path.Combine(folder, "seeds"), "--documents", "0.5");
+        // The README's recipe on the default world: the seed, then 6k judgments beside 12k stated-answer twins and 6k
+        // close-number exercises, 3 epochs with 30% of the seed's own rows replayed.
+        var (exit, output, error) = await Oeval.RunAsync("seed", "tinyworld", "--out", Path.Combine(folder, "seeds"));
         Assert.True(exit == 0, error);
         var trained = SeedPath().Match(Oeval.LastLine(output));
         Assert.True(trained.Success, output);
         var seed = trained.Groups[1].Value;
 
-        (exit, _, error) = await Oeval.RunAsync("data", "tinyworld", "--out", data, "--documents", "0.5",
-            "--judgments", "24000", "--lookups", "24000", "--near-numbers", "12000");
+        (exit, _, error) = await Oeval.RunAsync("data", "tinyworld", "--out", data, "--judgments", "6000", "--lookups", "12000", "--near-numbers", "6000");
         Assert.True(exit == 0, error);
 
         var judge = Path.Combine(folder, "judge.gguf");
@@ -38,7 +37,7 @@ public sealed partial class TinyWorldJudgeTrainingTests
             "--data", Path.Combine(data, TinyWorldFiles.JudgmentRows), "--data", Path.Combine(data, TinyWorldFiles.LookupRows),
             "--data", Path.Combine(data, TinyWorldFiles.NearNumberRows),
             "--replay", Path.Combine(data, TinyWorldFiles.SeedRows), "--replay-fraction", "0.3",
-            "--epochs", "5", "--lr", "3e-3", "--context", "128", "--accumulation", "8", "--warmup", "20", "--validation", "0.02",
+            "--epochs", "3", "--lr", "3e-3", "--context", "128", "--accumulation", "8", "--warmup", "20", "--validation", "0.02",
             "--seed", "0", "--out", judge);
         Assert.True(exit == 0, error + output);
 
@@ -52,7 +51,7 @@ public sealed partial class TinyWorldJudgeTrainingTests
         var accuracy = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
 
         // The skill judge training has to add: a verdict naming the response equal to the judge's own (right) answer.
-        // An untrained seed follows it about half the time; the recipe's three draws here, 92-97%.
+        // An untrained seed follows it about half the time; the recipe's three draws here, 97-98%.
         var items = PairwiseReader.Read(benchmark, MalformedLinePolicy.Fail).Items.ToDictionary(i => i.Id);
         var rows = JsonlFile.Read<EvaluationResult>(rowsFile, MalformedLinePolicy.Fail).Records;
         var (follows, statedRight) = (0, 0);
@@ -65,11 +64,10 @@ public sealed partial class TinyWorldJudgeTrainingTests
             statedRight++;
             follows += row.Verdict == (row.Order == PresentationOrder.ChosenFirst ? Verdict.A : Verdict.B) ? 1 : 0;
         }
-        Assert.True(statedRight >= 400, $"the judge stated the right answer in only {statedRight} of {rows.Count} judgments:\n{output}");
-        Assert.True(follows >= 0.85 * statedRight, $"the verdict followed a right stated answer in {follows} of {statedRight}:\n{output}");
-        // 80-93% over the draws tried (shuffle seeds 0-2); the 90% target is not reached on every draw, so the floor
-        // guards learning, with room for another machine's arithmetic to make another draw, not the target.
-        Assert.True(accuracy >= 70, $"held-out accuracy {accuracy}% (both orders), below 70%:\n{output}");
+        Assert.True(statedRight >= 0.8 * rows.Count, $"the judge stated the right answer in only {statedRight} of {rows.Count} judgments:\n{output}");
+        Assert.True(follows >= 0.9 * statedRight, $"the verdict followed a right stated answer in {follows} of {statedRight}:\n{output}");
+        // The trainer-sanity target: at least 90% held-out in both orders (DRAWS over shuffle seeds 0-2 here).
+        Assert.True(accuracy >= 90, $"held-out accuracy {accuracy}% (both orders), below 90%:\n{output}");
         Directory.Delete(folder, recursive: true);
     }
 

@@ -124,8 +124,12 @@ public sealed class TinyWorldSeedTests : IDisposable
     public async Task A_seed_on_a_third_of_the_default_data_answers_the_worlds_instructions()
     {
         var ct = TestContext.Current.CancellationToken;
-        // A third of the demo's examples (about 100 s here, against 290 s for the full seed).
-        var options = new TinyWorldSeedOptions { Threads = 2, World = new TinyWorldOptions { Seed = 7, AnsweringExamples = 20_000, ModificationExamples = 10_000 } };
+        // A third of the demo's examples.
+        var defaults = new TinyWorldOptions();
+        var options = new TinyWorldSeedOptions
+        {
+            Threads = 2, World = defaults with { Seed = 7, AnsweringExamples = defaults.AnsweringExamples / 3, ModificationExamples = defaults.ModificationExamples / 3 },
+        };
         var clock = Stopwatch.StartNew();
         var (path, trained) = TinyWorldSeed.Bootstrap(options, _folder, cancellationToken: ct);
         var seconds = clock.Elapsed.TotalSeconds;

@@ -26,7 +26,7 @@ internal static class DemoCommand
     {
         var state = new Option<DirectoryInfo>("--state") { Description = "Folder for the run's state, artifacts and report.", DefaultValueFactory = _ => new DirectoryInfo(".oeval") };
         var iterations = new Option<int>("--iterations") { Description = "Self-taught iterations.", DefaultValueFactory = _ => 3 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the world, the model and the run.", DefaultValueFactory = _ => 7UL };
+        var worldSet = new TinyWorldOptionSet();
         var samples = new Option<int>("--samples") { Description = "Judgments per pair and order.", DefaultValueFactory = _ => 2 };
         var pairs = new Option<int>("--pairs") { Description = "Pairs per instruction (sampled modifications of one greedy answer).", DefaultValueFactory = _ => 4 };
         var siloPort = new Option<int>("--silo-port") { DefaultValueFactory = _ => 11111, Description = "Silo port (localhost)." };
@@ -35,14 +35,16 @@ internal static class DemoCommand
         var verbose = CommonOptions.Verbose();
         var command = new Command("demo", "Run the Self-Taught Evaluator loop end to end on TinyWorld, a built-in miniature world (embedded, no services).")
         {
-            state, iterations, seed, samples, pairs, siloPort, gatewayPort, threads, verbose,
+            state, iterations, samples, pairs, siloPort, gatewayPort, threads, verbose,
         };
+        worldSet.AddTo(command);
         command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
         {
             CheckLoopOptions(parse.GetValue(iterations), parse.GetValue(samples), parse.GetValue(pairs));
             var folder = parse.GetValue(state)!.FullName;
-            var runSeed = parse.GetValue(seed);
-            var seedOptions = new TinyWorldSeedOptions { World = new TinyWorldOptions { Seed = runSeed }, Threads = parse.GetValue(threads) };
+            var worldOptions = worldSet.Read(parse);
+            var runSeed = worldOptions.Seed;
+            var seedOptions = new TinyWorldSeedOptions { World = worldOptions, Threads = parse.GetValue(threads) };
             if (seedOptions.Validate() is [var problem, ..])
                 throw SeedOptionErrors.Named(problem);
             var world = new TinyWorldGenerator(seedOptions.World);

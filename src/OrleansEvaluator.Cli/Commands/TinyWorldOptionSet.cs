@@ -4,12 +4,12 @@ using OrleansEvaluator.Core.TinyWorld;
 namespace OrleansEvaluator.Cli.Commands;
 
 /// <summary>
-/// The world options <c>oeval data tinyworld</c> and <c>oeval seed tinyworld</c> share, so that the seed rows one
-/// writes are the rows the other trains on (and replay is the seed's own data).
+/// The world options <c>oeval data tinyworld</c>, <c>oeval seed tinyworld</c> and <c>oeval demo</c> share, so that
+/// the seed rows one writes are the rows the others train on (and replay is the seed's own data).
 /// </summary>
 internal sealed class TinyWorldOptionSet
 {
-    private readonly Option<ulong> _seed = new("--seed") { Description = "Seed of the world (and of a seed model's weights and training).", DefaultValueFactory = _ => 7UL };
+    private readonly Option<ulong> _seed = new("--seed") { Description = "Seed of the world, of the seed model's weights and training, and of the demo's run.", DefaultValueFactory = _ => 7UL };
     private readonly Option<double> _documents = new("--documents")
     {
         Description = "Share of the seed's answering examples written as documents: answered questions before the asked one.",

@@ -4,7 +4,7 @@ namespace OrleansEvaluator.Core.Tests.TinyWorld;
 
 public sealed class TinyWorldRulesTests
 {
-    private static readonly TinyWorldRules s_rules = new(new TinyWorldOptions());
+    private static readonly TinyWorldRules s_rules = new(TinyWorlds.Options());
 
     [Theory]
     [InlineData("repeat cat", "cat")]

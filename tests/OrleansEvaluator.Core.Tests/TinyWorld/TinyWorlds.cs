@@ -5,9 +5,12 @@ namespace OrleansEvaluator.Core.Tests.TinyWorld;
 /// <summary>Shared worlds: building one is cheap, but the example streams are long, so tests ask for few.</summary>
 internal static class TinyWorlds
 {
+    /// <summary>The full world (20 numbers, every category), larger than the default, so rules show at their widest.</summary>
     public static TinyWorldOptions Options(ulong seed = 7) => new()
     {
         Seed = seed,
+        MaxNumber = 20,
+        CategoryCount = TinyWorldLexicon.Categories.Count,
         AnsweringExamples = 400,
         ModificationExamples = 400,
     };

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace OrleansEvaluator.Grains.Tests;
+
+/// <summary>
+/// <c>oeval demo</c> as a user runs it, from nothing: the seed trained from scratch, the loop through the embedded
+/// silo, the report written, and the last line in the documented form with the numbers the report holds.
+/// </summary>
+public sealed partial class DemoProcessTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("oeval-demo-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task A_one_iteration_demo_from_nothing_reports_label_quality_and_its_accuracy_in_its_last_line()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        // One thread: ggml's workers spin at every barrier, so two processes of two threads each on two cores (the suite
+        // trains in other test assemblies at the same time) slowed a step a hundredfold.
+        using var demo = OevalProcess.Start(
+            $"demo --state \"{_folder}\" --iterations 1 --silo-port {OevalProcess.FreePort()} --gateway-port {OevalProcess.FreePort()} --threads 1");
+
+        Assert.True(await demo.WaitForExitAsync(TimeSpan.FromMinutes(25), ct) == 0, demo.Output);
+        var lines = demo.Output.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.Contains(lines, l => l.StartsWith("demo: seed trained in ", StringComparison.Ordinal));
+        var last = LastLine().Match(lines[^1]);
+        Assert.True(last.Success, demo.Output);
+        var quality = LabelQuality().Match(demo.Output);
+        Assert.True(quality.Success, demo.Output);
+        // The seed's labels: measured 90.8% on the default world; the issue asks for at least 85%.
+        Assert.True(double.Parse(quality.Groups[1].Value, CultureInfo.InvariantCulture) >= 85, quality.Value);
+
+        var run = Assert.Single(Directory.GetDirectories(Path.Combine(_folder, "runs"), "demo-*"));
+        foreach (var file in new[] { "report.md", "report.json", "accuracy.png", "loss.png" })
+            Assert.True(new FileInfo(Path.Combine(run, file)).Length > 0, file);
+        Assert.Equal("\u0089PNG"u8.ToArray(), File.ReadAllBytes(Path.Combine(run, "accuracy.png"))[..4]);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(run, "report.json"), ct));
+        var rows = report.RootElement.GetProperty("benchmarks").EnumerateArray()
+            .Single(b => b.GetProperty("benchmark").GetString() == "tinyworld-heldout").GetProperty("rows").EnumerateArray().ToArray();
+        Assert.Equal(2, rows.Length);
+        string Percent(JsonElement row) => (row.GetProperty("accuracy").GetDouble() * 100).ToString("F1", CultureInfo.InvariantCulture);
+        Assert.Equal((Percent(rows[0]), Percent(rows[1]), rows[1].GetProperty("items").GetInt32().ToString(CultureInfo.InvariantCulture)),
+            (last.Groups[1].Value, last.Groups[2].Value, last.Groups[3].Value));
+        Assert.Equal(report.RootElement.GetProperty("labelQuality").GetDouble(),
+            double.Parse(quality.Groups[1].Value, CultureInfo.InvariantCulture) / 100, 3);
+    }
+
+    [GeneratedRegex(@"^demo: seed-accuracy ([0-9.]+) -> final-accuracy ([0-9.]+) \((\d+) held-out pairs\)$")]
+    private static partial Regex LastLine();
+
+    [GeneratedRegex(@"demo: label quality ([0-9.]+) %")]
+    private static partial Regex LabelQuality();
+}
