@@ -14,6 +14,8 @@ public sealed partial class DemoProcessTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     [Fact]
     [Trait("Category", "Slow")]
     public async Task A_one_iteration_demo_from_nothing_reports_label_quality_and_its_accuracy_in_its_last_line()
@@ -38,7 +40,8 @@ public sealed partial class DemoProcessTests : IDisposable
         var run = Assert.Single(Directory.GetDirectories(Path.Combine(_folder, "runs"), "demo-*"));
         foreach (var file in new[] { "report.md", "report.json", "accuracy.png", "loss.png" })
             Assert.True(new FileInfo(Path.Combine(run, file)).Length > 0, file);
-        Assert.Equal("\u0089PNG"u8.ToArray(), File.ReadAllBytes(Path.Combine(run, "accuracy.png"))[..4]);
+        foreach (var chart in new[] { "accuracy.png", "loss.png" })
+            Assert.Equal(PngSignature, File.ReadAllBytes(Path.Combine(run, chart))[..8]);
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(run, "report.json"), ct));
         var rows = report.RootElement.GetProperty("benchmarks").EnumerateArray()
             .Single(b => b.GetProperty("benchmark").GetString() == "tinyworld-heldout").GetProperty("rows").EnumerateArray().ToArray();
