@@ -67,9 +67,10 @@ public sealed record TinyWorldOptions
     /// judge prompt shows its responses (<c>answer: 5 [[A]] answer: 12 [[B]] question: after 7 answer:</c> → <c>8</c>).
     /// The two answers are right answers of other instructions of the same family, drawn without regard to the asked
     /// one, so they carry no hint and no preference, and the target is an answer, never a verdict. A judge first
-    /// states its own answer in that layout; judges trained from a seed that had only answered lone questions and
-    /// documents stated it right in 447 to 604 of 670 held-out comparisons, depending on the training draw. Default 0
-    /// (no draw is made, so examples are as before it existed).
+    /// states its own answer in that layout. Measured on the full world (20 numbers, 16 categories, documents at 0.5):
+    /// at 0.5 the one-epoch seed learned to answer nothing; the two-epoch seed stated more right answers inside the judge
+    /// prompt (434 of 670 held-out comparisons against 287) but answered some lone comparisons wrong. Default 0 (no
+    /// draw is made, so examples are as before it existed).
     /// </summary>
     public double AfterResponsesFraction { get; init; }
 
