@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OrleansEvaluator.Reporting;
 
 namespace OrleansEvaluator.Grains.Tests;
 
@@ -38,11 +39,11 @@ public sealed partial class DemoProcessTests : IDisposable
         Assert.True(double.Parse(quality.Groups[1].Value, CultureInfo.InvariantCulture) >= 85, quality.Value);
 
         var run = Assert.Single(Directory.GetDirectories(Path.Combine(_folder, "runs"), "demo-*"));
-        foreach (var file in new[] { "report.md", "report.json", "accuracy.png", "loss.png" })
+        foreach (var file in new[] { RunReportWriter.MarkdownFile, RunReportWriter.JsonFile, RunReportWriter.AccuracyChartFile, RunReportWriter.LossChartFile })
             Assert.True(new FileInfo(Path.Combine(run, file)).Length > 0, file);
-        foreach (var chart in new[] { "accuracy.png", "loss.png" })
+        foreach (var chart in new[] { RunReportWriter.AccuracyChartFile, RunReportWriter.LossChartFile })
             Assert.Equal(PngSignature, File.ReadAllBytes(Path.Combine(run, chart))[..8]);
-        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(run, "report.json"), ct));
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(run, RunReportWriter.JsonFile), ct));
         var rows = report.RootElement.GetProperty("benchmarks").EnumerateArray()
             .Single(b => b.GetProperty("benchmark").GetString() == "tinyworld-heldout").GetProperty("rows").EnumerateArray().ToArray();
         Assert.Equal(2, rows.Length);

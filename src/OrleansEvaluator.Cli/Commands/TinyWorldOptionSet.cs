@@ -47,14 +47,23 @@ internal sealed class TinyWorldOptionSet
             AnsweringExamples = parse.GetValue(_answering), ModificationExamples = parse.GetValue(_modifications),
         };
         if (options.Validate() is [var problem, ..])
-            throw new ArgumentException(problem
-                .Replace("MaxNumber:", "--max-number:", StringComparison.Ordinal)
-                .Replace("CategoryCount:", "--categories:", StringComparison.Ordinal)
-                .Replace("DocumentFraction:", "--documents:", StringComparison.Ordinal)
-                .Replace("RepeatFraction:", "--repeats:", StringComparison.Ordinal)
-                .Replace("AfterResponsesFraction:", "--after-responses:", StringComparison.Ordinal)
-                .Replace("AnsweringExamples:", "--answering:", StringComparison.Ordinal)
-                .Replace("ModificationExamples:", "--modifications:", StringComparison.Ordinal));
+        {
+            foreach (var (field, option) in OptionOfField)
+            {
+                if (problem.StartsWith(field + ":", StringComparison.Ordinal))
+                    throw new ArgumentException(option + problem[field.Length..]);
+            }
+            throw new ArgumentException(problem);
+        }
         return options;
     }
+
+    // The options' field each command-line option sets, so a problem names the option the user typed.
+    private static readonly (string Field, string Option)[] OptionOfField =
+    [
+        (nameof(TinyWorldOptions.MaxNumber), "--max-number"), (nameof(TinyWorldOptions.CategoryCount), "--categories"),
+        (nameof(TinyWorldOptions.DocumentFraction), "--documents"), (nameof(TinyWorldOptions.RepeatFraction), "--repeats"),
+        (nameof(TinyWorldOptions.AfterResponsesFraction), "--after-responses"),
+        (nameof(TinyWorldOptions.AnsweringExamples), "--answering"), (nameof(TinyWorldOptions.ModificationExamples), "--modifications"),
+    ];
 }

@@ -204,7 +204,7 @@ public sealed class TinyWorldGeneratorTests
             responses.Add((first, second));
         }
         // The answers shown do not depend on the asked question: the right one is among them only now and then.
-        Assert.InRange(after.Count(e => responses[after.IndexOf(e)] is var r && (e.Target == r.First || e.Target == r.Second)), 0, after.Count / 3);
+        Assert.InRange(after.Zip(responses).Count(x => x.First.Target == x.Second.First || x.First.Target == x.Second.Second), 0, after.Count / 3);
         // Without it no draw is made: the examples are those of a world without it.
         Assert.Equal(new TinyWorldGenerator(documents).AnsweringExamples(TinyWorldTemplates.Answer).Where(e => e.QuestionsBefore > 0),
             examples.Where(e => e.QuestionsBefore > 0), (a, b) => a.Id == b.Id);
