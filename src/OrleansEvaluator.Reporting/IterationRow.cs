@@ -39,6 +39,9 @@ public sealed record IterationRow
     /// <summary>Pairs kept by rejection sampling.</summary>
     public int? Accepted { get; init; }
 
+    /// <summary>Label-free stated-answer exercises in the training set beside the kept judgments.</summary>
+    public int? Exercises { get; init; }
+
     /// <summary>Rows of the seed's own data mixed into the training set beside the kept judgments (replay).</summary>
     public int? Replayed { get; init; }
 

@@ -54,6 +54,7 @@ public static class RunReportBuilder
             AbSkew = Share(r.VerdictsA, parsed),
             Accepted = r.Accepted,
             AcceptanceRate = r.Pairs > 0 ? r.AcceptanceRate : null,
+            Exercises = r.Accepted > 0 ? r.Exercises : null,
             Replayed = r.Accepted > 0 ? r.Replayed : null,
             Drops = Sorted(r.Drops),
             JudgeSeconds = r.JudgeSeconds > 0 ? r.JudgeSeconds : null,

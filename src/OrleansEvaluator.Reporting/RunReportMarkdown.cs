@@ -12,7 +12,7 @@ public static class RunReportMarkdown
     /// <summary>The header of the iteration table's columns, in order.</summary>
     public static IReadOnlyList<string> IterationColumns { get; } =
     [
-        "Iteration", "Judge", "Pairs", "Samples", "Correct", "Parse failures", "A/B skew", "Accepted", "Acceptance", "Replayed",
+        "Iteration", "Judge", "Pairs", "Samples", "Correct", "Parse failures", "A/B skew", "Accepted", "Acceptance", "Exercises", "Replayed",
         "Judgments/s", "Train loss", "Train steps",
     ];
 
@@ -57,6 +57,7 @@ public static class RunReportMarkdown
                 ReportFormat.Format(r.AbSkew, ReportNumberKind.Percent),
                 ReportFormat.Format(r.Accepted, ReportNumberKind.Count),
                 ReportFormat.Format(r.AcceptanceRate, ReportNumberKind.Percent),
+                ReportFormat.Format(r.Exercises, ReportNumberKind.Count),
                 ReportFormat.Format(r.Replayed, ReportNumberKind.Count),
                 ReportFormat.Format(r.JudgmentsPerSecond, ReportNumberKind.Rate),
                 ReportFormat.Format(r.TrainLoss, ReportNumberKind.Loss),

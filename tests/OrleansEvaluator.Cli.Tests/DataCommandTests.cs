@@ -28,7 +28,10 @@ public sealed class DataCommandTests
 
         var seedRows = JsonlFile.Read<SftExample>(Path.Combine(folder, "seed-sft.jsonl"), MalformedLinePolicy.Fail).Records;
         Assert.Equal(world.Options.AnsweringExamples + world.Options.ModificationExamples, seedRows.Count);
-        Assert.DoesNotContain(seedRows, r => r.Prompt.Contains("[[A]]", StringComparison.Ordinal)); // never a judgment
+        // Never a judgment: no target is a verdict, and labels show only in the judge layout some questions are asked in.
+        Assert.DoesNotContain(seedRows, r => r.Target.Contains("[[A]]", StringComparison.Ordinal) || r.Target.Contains("[[B]]", StringComparison.Ordinal));
+        Assert.All(seedRows.Where(r => r.Prompt.Contains("[[A]]", StringComparison.Ordinal)),
+            r => Assert.Matches(@"^answer: \S+ \[\[A\]\] answer: \S+ \[\[B\]\] question: .+ answer:$", r.Prompt));
 
         var judgments = JsonlFile.Read<SftExample>(Path.Combine(folder, "judgments-sft.jsonl"), MalformedLinePolicy.Fail).Records;
         Assert.Equal(200, judgments.Count);
@@ -130,9 +133,9 @@ public sealed class DataCommandTests
         Assert.True(exit == 0, error);
         answers = JsonlFile.Read<SftExample>(Path.Combine(folder, "seed-sft.jsonl"), MalformedLinePolicy.Fail).Records
             .Where(r => r.Id.StartsWith("tw-answer-", StringComparison.Ordinal)).ToList();
-        // Every lone question after two responses in the judge layout, counting the answer alone.
+        // Every lone question after two responses in the judge layout, counting every token (the seed reads the layout).
         Assert.All(answers, r => Assert.Matches(@"^answer: \S+ \[\[A\]\] answer: \S+ \[\[B\]\] question: .+ answer:$", r.Prompt));
-        Assert.All(answers, r => Assert.True(r.AnswerOnlyLoss));
+        Assert.All(answers, r => Assert.False(r.AnswerOnlyLoss));
 
         foreach (var (option, value) in new[] { ("--documents", "1.5"), ("--repeats", "-0.5"), ("--after-responses", "2") })
         {

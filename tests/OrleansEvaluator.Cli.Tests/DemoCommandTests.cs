@@ -13,12 +13,14 @@ public sealed class DemoCommandTests
                      ("--pairs", "0", "--pairs: must be in [1, 64] (got 0)"), ("--samples", "300", "--samples: must be in [1, 256] (got 300)"),
                      ("--iterations", "0", "--iterations: must be in [1, 100] (got 0)"), ("--threads", "0", "--threads: must be at least 1 (got 0)"),
                      ("--max-number", "3", "--max-number: must be in [4, 99] (got 3)"), ("--after-responses", "-1", "--after-responses: must be in [0, 1] (got -1)"),
+                     ("--exercises", "-5", "--exercises: must be in [0, 1000000] (got -5)"), ("--epochs", "0", "--epochs: must be at least 1 (got 0)"),
                  })
         {
             var (exit, _, error) = await Oeval.RunAsync("demo", "--state", folder, option, value);
             Assert.Equal(2, exit);
             Assert.Contains(message, error, StringComparison.Ordinal);
             Assert.DoesNotContain("synthesis.", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("training.", error, StringComparison.Ordinal);
         }
         Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
     }

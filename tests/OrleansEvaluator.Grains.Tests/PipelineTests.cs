@@ -1,4 +1,6 @@
 using Orleans.Core.Internal;
+using OrleansEvaluator.Core.Parsing;
+using OrleansEvaluator.Core.Prompts;
 using OrleansEvaluator.Data;
 using OrleansEvaluator.Grains.Pipeline;
 using OrleansEvaluator.Hosting.Pipeline;
@@ -124,7 +126,7 @@ public sealed class PipelineTests(PipelineClusterFixture fixture) : IClassFixtur
         Core.Formats.JsonlFile.Write(Path.Combine(folder, "replay.jsonl"), replay);
         var config = WriteRun(folder, "pairs-per-instruction", iterations: 1,
             synthesis: "\"answer_max_tokens\": 12, \"modify_max_tokens\": 72, \"temperature\": 0, \"modify_temperature\": 1.0, \"pairs_per_instruction\": 3",
-            training: "\"epochs\": 1, \"context\": 2048, \"learning_rate\": 0.0005, \"replay\": \"replay.jsonl\", \"replay_fraction\": 0.5");
+            training: "\"epochs\": 1, \"context\": 2048, \"learning_rate\": 0.0005, \"replay\": \"replay.jsonl\", \"replay_fraction\": 0.5, \"exercises\": 30");
         await RunSubmitter.SubmitAsync(grains, fixture.Store, config, cancellationToken: TestContext.Current.CancellationToken);
 
         var status = await WaitAsync(grains.GetGrain<IRunCoordinatorGrain>("pairs-per-instruction"), TimeSpan.FromMinutes(8));
@@ -143,14 +145,41 @@ public sealed class PipelineTests(PipelineClusterFixture fixture) : IClassFixtur
             Assert.Equal(group.Count(), group.Select(p => (p.ModifiedInstruction, p.Rejected)).Distinct().Count());
         }
 
-        // Replay (half the training set): the kept judgments, then as many distinct rows of the replay file.
+        // The kept judgments, then 30 stated-answer exercises built from the judge prompts as the engine rendered them
+        // (through the model's chat template), then replay as half the training set: as many distinct replay rows.
         var report = status.Reports.Single(r => r.Iteration == 1);
         var rows = await fixture.Store.GetAsync<SftExample>(report.TrainingSetArtifact!, TestContext.Current.CancellationToken);
-        Assert.Equal(report.Accepted, report.Replayed);
-        Assert.Equal(report.Accepted + report.Replayed, rows.Count);
-        Assert.All(rows.Take(report.Accepted), r => Assert.True(r.AnswerOnlyLoss));
-        Assert.Subset(replay.ToHashSet(), rows.Skip(report.Accepted).ToHashSet());
-        Assert.Equal(report.Replayed, rows.Skip(report.Accepted).Distinct().Count());
+        Assert.Equal(30, report.Exercises);
+        Assert.Equal(report.Accepted + report.Exercises, report.Replayed);
+        Assert.Equal(report.Accepted + report.Exercises + report.Replayed, rows.Count);
+        Assert.All(rows.Take(report.Accepted + report.Exercises), r => Assert.True(r.AnswerOnlyLoss));
+        var prompts = new List<JudgedPrompt>();
+        foreach (var id in report.PromptArtifacts)
+            prompts.AddRange(await fixture.Store.GetAsync<JudgedPrompt>(id, TestContext.Current.CancellationToken));
+        var byId = pairs.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var values = pairs.Select(p => p.Chosen).Select(UntrustedText.Inline).ToHashSet(StringComparer.Ordinal);
+        var twins = 0;
+        foreach (var row in rows.Skip(report.Accepted).Take(report.Exercises))
+        {
+            Assert.Contains(row.Target, new[] { VerdictParser.MarkerA, VerdictParser.MarkerB });
+            // A twin is the judge prompt as the judge read it (chat template and all), then the response its target labels.
+            if (prompts.FirstOrDefault(p => row.Prompt.StartsWith(p.Prompt, StringComparison.Ordinal)) is { } own)
+            {
+                var pair = byId[own.PairId];
+                var (a, b) = own.Order == PresentationOrder.ChosenFirst ? (pair.Chosen, pair.Rejected) : (pair.Rejected, pair.Chosen);
+                Assert.Equal(UntrustedText.Inline(row.Target == VerdictParser.MarkerA ? a : b), row.Prompt[own.Prompt.Length..].TrimStart());
+                twins++;
+            }
+            else
+            {
+                // Otherwise two good answers of any pairs, re-rendered, one of them stated.
+                Assert.Contains(values, v => row.Prompt.Length > v.Length && row.Prompt.EndsWith(v, StringComparison.Ordinal)
+                    && char.IsWhiteSpace(row.Prompt[^(v.Length + 1)]));
+            }
+        }
+        Assert.InRange(twins, 1, report.Exercises - 1);
+        Assert.Subset(replay.ToHashSet(), rows.Skip(report.Accepted + report.Exercises).ToHashSet());
+        Assert.Equal(report.Replayed, rows.Skip(report.Accepted + report.Exercises).Distinct().Count());
     }
 
     [Fact]

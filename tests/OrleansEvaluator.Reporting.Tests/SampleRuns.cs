@@ -53,6 +53,7 @@ internal static class SampleRuns
             VerdictsA = a,
             VerdictsB = b,
             Accepted = accepted,
+            Exercises = accepted * 2,
             Replayed = accepted * 3 / 7,
             AcceptanceRate = rate,
             Drops = new Dictionary<string, int> { ["no-correct-sample"] = 968 - accepted },

@@ -69,4 +69,7 @@ public sealed record IterationReport
 
     /// <summary>Rows of <c>training.replay</c> mixed into the training set after the accepted judgments.</summary>
     [Id(21)] public int Replayed { get; init; }
+
+    /// <summary>Label-free stated-answer exercises (<c>training.exercises</c>) in the training set, after the judgments.</summary>
+    [Id(22)] public int Exercises { get; init; }
 }

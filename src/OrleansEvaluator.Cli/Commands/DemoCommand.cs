@@ -29,18 +29,25 @@ internal static class DemoCommand
         var worldSet = new TinyWorldOptionSet();
         var samples = new Option<int>("--samples") { Description = "Judgments per pair and order.", DefaultValueFactory = _ => 2 };
         var pairs = new Option<int>("--pairs") { Description = "Pairs per instruction (sampled modifications of one greedy answer).", DefaultValueFactory = _ => 4 };
+        var exercises = new Option<int>("--exercises")
+        {
+            Description = "Label-free stated-answer exercises built from each iteration's own judge prompts and added to its training set (training.exercises).",
+            DefaultValueFactory = _ => DefaultExercises,
+        };
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs per iteration.", DefaultValueFactory = _ => DefaultEpochs };
         var siloPort = new Option<int>("--silo-port") { DefaultValueFactory = _ => 11111, Description = "Silo port (localhost)." };
         var gatewayPort = new Option<int>("--gateway-port") { DefaultValueFactory = _ => 30000, Description = "Gateway port (localhost)." };
         var threads = CommonOptions.Threads();
         var verbose = CommonOptions.Verbose();
         var command = new Command("demo", "Run the Self-Taught Evaluator loop end to end on TinyWorld, a built-in miniature world (embedded, no services).")
         {
-            state, iterations, samples, pairs, siloPort, gatewayPort, threads, verbose,
+            state, iterations, samples, pairs, exercises, epochs, siloPort, gatewayPort, threads, verbose,
         };
         worldSet.AddTo(command);
         command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
         {
-            CheckLoopOptions(parse.GetValue(iterations), parse.GetValue(samples), parse.GetValue(pairs));
+            var loop = new DemoLoop(parse.GetValue(iterations), parse.GetValue(samples), parse.GetValue(pairs), parse.GetValue(exercises), parse.GetValue(epochs));
+            CheckLoopOptions(loop);
             var folder = parse.GetValue(state)!.FullName;
             var worldOptions = worldSet.Read(parse);
             var runSeed = worldOptions.Seed;
@@ -57,7 +64,7 @@ internal static class DemoCommand
                 : string.Create(CultureInfo.InvariantCulture, $"demo: seed trained in {clock.Elapsed.TotalSeconds:F0} s (loss {trained.TrainLoss[^1]:F3}) -> {seedPath}"));
 
             var inputs = Path.Combine(folder, "demo", runSeed.ToString(CultureInfo.InvariantCulture));
-            var config = WriteRun(world, inputs, seedPath, parse.GetValue(iterations), parse.GetValue(samples), parse.GetValue(pairs), runSeed);
+            var config = WriteRun(world, inputs, seedPath, loop, runSeed);
             using var host = EmbeddedSilo.Build(folder, parse.GetValue(siloPort), parse.GetValue(gatewayPort), parse.GetValue(threads),
                 parse.GetValue(verbose), PromptSets.ChatTemplateFallback(PromptSets.TinyWorld)!);
             await host.StartAsync(ct);
@@ -91,19 +98,32 @@ internal static class DemoCommand
 
     private const float ModifyTemperature = 0.7f;
 
+    private const int DefaultExercises = 18_000;
+
+    private const int DefaultEpochs = 3;
+
+    // The seed's own rows in every training set: without them a judge trained on its judgments and stated-answer
+    // exercises forgot how to answer (every judgment stated the same number) and fell below the seed.
+    private const double ReplayFraction = 0.3;
+
     // The run config's validator owns the bounds; asking it before the seed's minutes of training, rather than at submit,
     // names the demo's option instead of the config field it writes.
-    private static void CheckLoopOptions(int iterations, int samples, int pairs)
+    private static void CheckLoopOptions(DemoLoop loop)
     {
         var config = new RunConfig
         {
-            Iterations = iterations,
+            Iterations = loop.Iterations,
             Models = new RunModels { Seed = "seed.gguf" },
             Instructions = new RunInstructions { Path = "instructions.jsonl" },
-            Synthesis = new RunSynthesis { ModifyTemperature = ModifyTemperature, PairsPerInstruction = pairs },
-            Judging = new RunJudging { Samples = samples },
+            Synthesis = new RunSynthesis { ModifyTemperature = ModifyTemperature, PairsPerInstruction = loop.Pairs },
+            Judging = new RunJudging { Samples = loop.Samples },
+            Training = new RunTraining { Exercises = loop.Exercises, Epochs = loop.Epochs },
         };
-        (string Field, string Option)[] names = [("iterations:", "--iterations:"), ("synthesis.pairs_per_instruction:", "--pairs:"), ("judging.samples:", "--samples:")];
+        (string Field, string Option)[] names =
+        [
+            ("iterations:", "--iterations:"), ("synthesis.pairs_per_instruction:", "--pairs:"), ("judging.samples:", "--samples:"),
+            ("training.exercises:", "--exercises:"), ("training.epochs:", "--epochs:"),
+        ];
         foreach (var problem in RunConfigLoader.Validate(config, Path.GetTempPath()))
         {
             foreach (var (field, option) in names)
@@ -114,20 +134,21 @@ internal static class DemoCommand
         }
     }
 
-    private static string WriteRun(TinyWorldGenerator world, string folder, string seedPath, int iterations, int samples, int pairs, ulong seed)
+    private static string WriteRun(TinyWorldGenerator world, string folder, string seedPath, DemoLoop loop, ulong seed)
     {
-        TinyWorldFiles.Write(world, folder);
+        TinyWorldFiles.Write(world, folder, seedRows: true);
         var config = Path.Combine(folder, "run.json");
         File.WriteAllText(config, string.Create(CultureInfo.InvariantCulture, $$"""
             {
-              "name": "demo-{{seed}}-{{DateTime.UtcNow:yyyyMMddHHmmss}}", "seed": {{seed}}, "iterations": {{iterations}}, "shards": 4, "reproducible": false,
+              "name": "demo-{{seed}}-{{DateTime.UtcNow:yyyyMMddHHmmss}}", "seed": {{seed}}, "iterations": {{loop.Iterations}}, "shards": 4, "reproducible": false,
               "models": { "seed": "{{seedPath.Replace("\\", "\\\\", StringComparison.Ordinal)}}" },
               "instructions": { "path": "instructions.jsonl" },
               "prompts": { "set": "tinyworld" },
-              "synthesis": { "temperature": 0.0, "modify_temperature": {{ModifyTemperature}}, "top_p": 0.95, "answer_max_tokens": 4, "modify_max_tokens": 64, "pairs_per_instruction": {{pairs}} },
-              "judging": { "samples": {{samples}}, "temperature": 0.7, "top_p": 1.0, "max_tokens": 18, "both_orders": true },
+              "synthesis": { "temperature": 0.0, "modify_temperature": {{ModifyTemperature}}, "top_p": 0.95, "answer_max_tokens": 4, "modify_max_tokens": 64, "pairs_per_instruction": {{loop.Pairs}} },
+              "judging": { "samples": {{loop.Samples}}, "temperature": 0.7, "top_p": 1.0, "max_tokens": 18, "both_orders": true },
               "sampling": { "per_order": true },
-              "training": { "epochs": 3, "learning_rate": 0.003, "accumulation": 8, "context": 128, "from": "previous" },
+              "training": { "epochs": {{loop.Epochs}}, "learning_rate": 0.003, "accumulation": 8, "context": 128, "from": "previous", "exercises": {{loop.Exercises}},
+                "replay": "{{TinyWorldFiles.SeedRows}}", "replay_fraction": {{ReplayFraction}} },
               "benchmarks": [ "{{BenchmarkName}}.jsonl" ],
               "evaluation": { "max_tokens": 18 }
             }

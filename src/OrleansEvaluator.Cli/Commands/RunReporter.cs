@@ -59,7 +59,7 @@ internal static class RunReporter
                 continue;
             }
             await output.WriteLineAsync(string.Create(c,
-                $"  iteration {r.Iteration}: judged {r.Pairs} pairs ({r.Samples} samples, {r.CorrectSamples} correct, {r.ParseFailures} unparseable, A/B {r.VerdictsA}/{r.VerdictsB}), accepted {r.Accepted} ({r.AcceptanceRate:P1}){(r.Replayed > 0 ? $" + {r.Replayed} replayed" : "")}, train loss {r.TrainLoss:F4} in {r.TrainSteps} steps; {scores}"));
+                $"  iteration {r.Iteration}: judged {r.Pairs} pairs ({r.Samples} samples, {r.CorrectSamples} correct, {r.ParseFailures} unparseable, A/B {r.VerdictsA}/{r.VerdictsB}), accepted {r.Accepted} ({r.AcceptanceRate:P1}){(r.Exercises > 0 ? $" + {r.Exercises} exercises" : "")}{(r.Replayed > 0 ? $" + {r.Replayed} replayed" : "")}, train loss {r.TrainLoss:F4} in {r.TrainSteps} steps; {scores}"));
         }
     }
 

@@ -15,12 +15,13 @@ internal static class TinyWorldFiles
     public const string NearNumberRows = "near-numbers-sft.jsonl";
 
     /// <summary>
-    /// Writes the pool and the benchmark, and with <paramref name="judgments"/> also the seed's rows, that many
+    /// Writes the pool and the benchmark; with <paramref name="seedRows"/> or <paramref name="judgments"/> also the seed's
+    /// own training rows (what a run replays against forgetting), and with <paramref name="judgments"/> that many
     /// ground-truth judgments, <paramref name="lookups"/> stated-answer exercises and <paramref name="nearNumbers"/>
     /// close-number exercises (none: no file); returns (file, records).
     /// </summary>
     public static IReadOnlyList<(string File, int Records)> Write(TinyWorldGenerator world, string folder, int? judgments = null, bool reasoning = true,
-        int lookups = 0, int nearNumbers = 0)
+        int lookups = 0, int nearNumbers = 0, bool seedRows = false)
     {
         Directory.CreateDirectory(folder);
         var written = new List<(string, int)>();
@@ -31,11 +32,14 @@ internal static class TinyWorldFiles
         JsonlFile.Write(Path.Combine(folder, BenchmarkName + ".jsonl"),
             benchmark.Select(b => new { id = b.Id, subset = b.Subset, prompt = b.Prompt, chosen = b.Chosen, rejected = b.Rejected }));
         written.Add((BenchmarkName + ".jsonl", benchmark.Count));
+        if (seedRows || judgments is not null)
+        {
+            var rows = TinyWorldSeed.Examples(world);
+            JsonlFile.Write(Path.Combine(folder, SeedRows), rows);
+            written.Add((SeedRows, rows.Count));
+        }
         if (judgments is not { } count)
             return written;
-        var seedRows = TinyWorldSeed.Examples(world);
-        JsonlFile.Write(Path.Combine(folder, SeedRows), seedRows);
-        written.Add((SeedRows, seedRows.Count));
         // Loss on the judgment only, as the loop trains its judge.
         WriteRows(folder, JudgmentRows, world.JudgmentExamples(TinyWorldTemplates.Judge, count, reasoning), written);
         if (lookups > 0)

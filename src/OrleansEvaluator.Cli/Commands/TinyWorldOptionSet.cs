@@ -23,7 +23,7 @@ internal sealed class TinyWorldOptionSet
     private readonly Option<double> _afterResponses = new("--after-responses")
     {
         Description = "Share of the seed's lone answering examples asked after two answers laid out as the judge prompt's responses.",
-        DefaultValueFactory = _ => 0,
+        DefaultValueFactory = _ => new TinyWorldOptions().AfterResponsesFraction,
     };
     private readonly Option<int> _maxNumber = new("--max-number") { Description = "Numbers run from 0 to this (successor and comparison).", DefaultValueFactory = _ => new TinyWorldOptions().MaxNumber };
     private readonly Option<int> _categories = new("--categories") { Description = "How many of the lexicon's categories the world uses (a prefix of its list).", DefaultValueFactory = _ => new TinyWorldOptions().CategoryCount };

@@ -130,7 +130,7 @@ public sealed class PromptTemplate
         if (segments.Count(s => s.IsPlaceholder) == 1 && segments.All(s => s.IsPlaceholder || string.IsNullOrWhiteSpace(s.Text)))
             return raw[segments.Single(s => s.IsPlaceholder).Text];
         if (!fenced)
-            return string.Concat(segments.Select(s => s.IsPlaceholder ? OneLine(neutral[s.Text]) : s.Text));
+            return string.Concat(segments.Select(s => s.IsPlaceholder ? UntrustedText.Inline(neutral[s.Text]) : s.Text));
         var text = new StringBuilder();
         var afterFence = false;
         foreach (var (value, isPlaceholder) in segments)
@@ -151,9 +151,6 @@ public sealed class PromptTemplate
         }
         return text.ToString();
     }
-
-    private static string OneLine(string value) =>
-        string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static (string Text, bool IsPlaceholder)[] Segments(string text, string parameter)
     {

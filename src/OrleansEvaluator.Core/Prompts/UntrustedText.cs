@@ -33,6 +33,12 @@ public static partial class UntrustedText
         return OwnedMarker().Replace(text, "[ [$1] ]");
     }
 
+    /// <summary>
+    /// <paramref name="text"/> as an unfenced template shows it: neutralized, every whitespace run made one space.
+    /// </summary>
+    public static string Inline(string text) =>
+        string.Join(' ', Neutralize(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>True when <paramref name="text"/> holds a marker shape that <see cref="Neutralize"/> would break.</summary>
     public static bool ContainsMarker(string text)
     {

@@ -172,4 +172,11 @@ public sealed record RunTraining
 
     /// <summary>The share of each training set drawn from <see cref="Replay"/>, in [0, 1).</summary>
     public double ReplayFraction { get; init; } = 0.3;
+
+    /// <summary>
+    /// Label-free stated-answer exercises added to each iteration's training set (see
+    /// <c>StatedAnswerExercises</c>): for a judge that writes its own answer before its verdict, rows that teach the
+    /// verdict to name the response equal to that answer. 0 (the default) adds none.
+    /// </summary>
+    public int Exercises { get; init; }
 }

@@ -18,6 +18,9 @@ public static class RunConfigLoader
         AllowTrailingCommas = true,
     };
 
+    /// <summary>The most stated-answer exercises an iteration may add (they are built in the coordinator's memory).</summary>
+    public const int MaxExercises = 1_000_000;
+
     /// <summary>The file extensions <see cref="Load"/> knows; any other is read as JSON.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".json", ".yaml", ".yml"];
 
@@ -170,6 +173,8 @@ public static class RunConfigLoader
         File("training.replay", tr.Replay);
         if (double.IsNaN(tr.ReplayFraction) || tr.ReplayFraction is < 0 or >= 1)
             errors.Add($"training.replay_fraction: must be in [0, 1) (got {tr.ReplayFraction}).");
+        if (tr.Exercises is < 0 or > MaxExercises)
+            errors.Add($"training.exercises: must be in [0, {MaxExercises}] (got {tr.Exercises}).");
         for (var i = 0; i < config.Benchmarks.Count; i++)
             File($"benchmarks[{i}]", config.Benchmarks[i]);
         var dupes = config.Benchmarks.GroupBy(b => Path.GetFileNameWithoutExtension(b), StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();

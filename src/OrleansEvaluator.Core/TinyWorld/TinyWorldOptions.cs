@@ -67,12 +67,13 @@ public sealed record TinyWorldOptions
     /// judge prompt shows its responses (<c>answer: 5 [[A]] answer: 12 [[B]] question: after 7 answer:</c> → <c>8</c>).
     /// The two answers are right answers of other instructions of the same family, drawn without regard to the asked
     /// one, so they carry no hint and no preference, and the target is an answer, never a verdict. A judge first
-    /// states its own answer in that layout. Measured on the full world (20 numbers, 16 categories, documents at 0.5):
-    /// at 0.5 the one-epoch seed learned to answer nothing; the two-epoch seed stated more right answers inside the judge
-    /// prompt (434 of 670 held-out comparisons against 287) but answered some lone comparisons wrong. Default 0 (no
-    /// draw is made, so examples are as before it existed).
+    /// states its own answer in that layout. Default 0.3: with it (and modification prompts out of the loss) the
+    /// untrained default-world seed wrote its answer and then the verdict (<c>6 [[B]]</c>), where before it wrote
+    /// <c>2 modify: 0</c> between them. Measured on the full world (20 numbers, 16 categories, documents at 0.5): at 0.5
+    /// the one-epoch seed learned to answer nothing; the two-epoch seed stated more right answers inside the judge prompt
+    /// (434 of 670 held-out comparisons against 287) but answered some lone comparisons wrong. At 0 no draw is made.
     /// </summary>
-    public double AfterResponsesFraction { get; init; }
+    public double AfterResponsesFraction { get; init; } = 0.3;
 
     /// <summary>At most this many answered questions precede the last one in a document example.</summary>
     public int MaxQuestionsBefore { get; init; } = 3;

@@ -377,12 +377,12 @@ public sealed partial class RunCoordinatorGrain(
         var samples = new List<JudgmentSample>();
         foreach (var artifact in report.SampleArtifacts)
             samples.AddRange(await store.GetAsync<JudgmentSample>(artifact));
-        var prompts = new Dictionary<(string, PresentationOrder), string>();
+        var judged = new List<JudgedPrompt>();
         foreach (var artifact in report.PromptArtifacts)
-        {
-            foreach (var p in await store.GetAsync<JudgedPrompt>(artifact))
-                prompts[(p.PairId, p.Order)] = p.Prompt;
-        }
+            judged.AddRange(await store.GetAsync<JudgedPrompt>(artifact));
+        var prompts = new Dictionary<(string, PresentationOrder), string>();
+        foreach (var p in judged)
+            prompts[(p.PairId, p.Order)] = p.Prompt;
         var result = RejectionSampler.Select(samples, new RejectionSamplingOptions
         {
             Seed = config.Seed, MajorityThreshold = config.Sampling.MajorityThreshold, BalanceVerdicts = config.Sampling.Balance,
@@ -394,17 +394,36 @@ public sealed partial class RunCoordinatorGrain(
         var tracesArtifact = await store.PutAsync<AcceptedTrace>(traces);
         IReadOnlyList<SftExample> rows = traces.Select(TrainingSetBuilder.Sft).ToArray();
         var judgments = rows.Count;
+        var exercises = await ExercisesAsync(config, iteration, judged);
+        rows = [.. rows, .. exercises];
         if (state.State.ReplayArtifact is { } replay)
             rows = ReplaySet.Mix(rows, await store.GetAsync<SftExample>(replay), config.Training.ReplayFraction, config.Seed, iteration);
         var sft = await store.PutAsync(rows);
         UpdateReport(iteration, r => r with
         {
-            Replayed = rows.Count - judgments,
+            Exercises = exercises.Count, Replayed = rows.Count - judgments - exercises.Count,
             Accepted = traces.Length, AcceptanceRate = result.AcceptanceRate, TracesArtifact = tracesArtifact, TrainingSetArtifact = sft,
             Drops = r.Drops.Concat(result.Drops.Where(d => d.Value > 0).Select(d => KeyValuePair.Create(d.Key.ToString(), d.Value)))
                 .GroupBy(d => d.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(d => d.Value), StringComparer.Ordinal),
         });
         await MoveAsync(RunPhase.Train);
+    }
+
+    private async Task<IReadOnlyList<SftExample>> ExercisesAsync(RunConfig config, int iteration, List<JudgedPrompt> judged)
+    {
+        if (config.Training.Exercises == 0)
+            return [];
+        var pairs = new List<PreferencePair>();
+        foreach (var shard in state.State.PairShards)
+            pairs.AddRange(await store.GetAsync<PreferencePair>(shard.Artifact));
+        var judge = PromptCache.Judge(await TemplateAsync(RunInputKinds.JudgeTemplate, PromptSets.JudgeText(config.Prompts.Set)));
+        var set = StatedAnswerExercises.Build(judged, pairs, judge, config.Training.Exercises, config.Seed, iteration);
+        if (set.UsablePrompts == 0)
+        {
+            throw new ArgumentException(
+                $"training.exercises: none of iteration {iteration}'s {judged.Count} judge prompts holds the judge template's messages as rendered (the model's chat template rewrites them), so no exercise can be built; set training.exercises to 0.");
+        }
+        return set.Rows;
     }
 
     private async Task TrainAsync(RunConfig config)

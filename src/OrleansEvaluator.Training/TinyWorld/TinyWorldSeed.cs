@@ -16,7 +16,7 @@ namespace OrleansEvaluator.Training.TinyWorld;
 public static class TinyWorldSeed
 {
     /// <summary>Bumped when the recipe changes in a way the options do not show.</summary>
-    private const string Recipe = "tinyworld-seed/1";
+    private const string Recipe = "tinyworld-seed/2";
 
     /// <summary>
     /// The cache key: recipe, options, the templates the seed trains on, and the vocabulary (which every template's
@@ -74,19 +74,21 @@ public static class TinyWorldSeed
     }
 
     /// <summary>
-    /// The seed's training rows: the prompt as the loop renders it, the target, loss on every token. With documents
-    /// (<see cref="TinyWorldOptions.DocumentFraction"/>), only lone questions count every token; documents, questions
-    /// after responses and modification examples count their target alone, so the seed still learns to end after an answer: trained on whole
-    /// documents it went on with the next question (<c>apple question: repeat shoe …</c>), and with fewer lone questions
-    /// than modification prompts, with <c>modify:</c>.
+    /// The seed's training rows: the prompt as the loop renders it and the target. Answering examples count every token,
+    /// those asked after responses included (so the seed reads the judge prompt's layout, a label after each response);
+    /// documents (<see cref="TinyWorldOptions.DocumentFraction"/>) and modification examples count their target alone.
+    /// Trained on whole documents the seed went on after an answer with the next question (<c>apple question: repeat shoe
+    /// …</c>); trained on whole modification prompts it went on with <c>modify:</c>, and as a judge, whose verdict grammar
+    /// forbids the end token after its answer, it wrote <c>2 modify: 0</c> between its answer and its verdict, which the
+    /// loop kept as the reasoning to train on. Without them (and with answers asked after responses) it writes
+    /// <c>6 [[B]]</c>.
     /// </summary>
     public static IReadOnlyList<SftExample> Examples(TinyWorldGenerator world)
     {
         ArgumentNullException.ThrowIfNull(world);
-        var documents = world.Options.DocumentFraction > 0;
         return world.AnsweringExamples(TinyWorldTemplates.Answer)
             .Concat(world.ModificationExamples(TinyWorldTemplates.Modify))
-            .Select(e => Row(e, answerOnlyLoss: e.QuestionsBefore > 0 || e.AfterResponses || (documents && e.Kind != TinyExampleKind.Answer)))
+            .Select(e => Row(e, answerOnlyLoss: e.QuestionsBefore > 0 || e.Kind != TinyExampleKind.Answer))
             .ToArray();
     }
 

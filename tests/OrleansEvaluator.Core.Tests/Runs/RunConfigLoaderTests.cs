@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrleansEvaluator.Core.Runs;
 
 namespace OrleansEvaluator.Core.Tests.Runs;
@@ -94,6 +95,20 @@ public sealed class RunConfigLoaderTests
         var error = Assert.Throws<RunConfigException>(() => RunConfigLoader.Load(Write(json
             .Replace("\"replay\": \"m0.gguf\"", "\"replay\": \"seed-rows.jsonl\"", StringComparison.Ordinal).Replace("0.25", "1", StringComparison.Ordinal))));
         Assert.Equal(["training.replay: file 'seed-rows.jsonl' does not exist.", "training.replay_fraction: must be in [0, 1) (got 1)."], error.Problems);
+    }
+
+    [Fact]
+    public void Training_exercises_default_to_none_and_are_bounded()
+    {
+        Assert.Equal(0, RunConfigLoader.Load(Write(Valid)).Training.Exercises);
+        var json = Valid.Replace("\"from\": \"seed\"", "\"from\": \"seed\", \"exercises\": 18000", StringComparison.Ordinal);
+        Assert.Equal(18000, RunConfigLoader.Load(Write(json)).Training.Exercises);
+
+        foreach (var bad in new[] { -1, RunConfigLoader.MaxExercises + 1 })
+        {
+            var error = Assert.Throws<RunConfigException>(() => RunConfigLoader.Load(Write(json.Replace("18000", bad.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))));
+            Assert.Equal($"training.exercises: must be in [0, {RunConfigLoader.MaxExercises}] (got {bad}).", Assert.Single(error.Problems));
+        }
     }
 
     [Fact]

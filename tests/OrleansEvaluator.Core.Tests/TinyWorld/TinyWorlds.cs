@@ -5,7 +5,10 @@ namespace OrleansEvaluator.Core.Tests.TinyWorld;
 /// <summary>Shared worlds: building one is cheap, but the example streams are long, so tests ask for few.</summary>
 internal static class TinyWorlds
 {
-    /// <summary>The full world (20 numbers, every category), larger than the default, so rules show at their widest.</summary>
+    /// <summary>
+    /// The full world (20 numbers, every category), larger than the default, so rules show at their widest; no answers
+    /// asked after responses (the generator tests that turn them on say so).
+    /// </summary>
     public static TinyWorldOptions Options(ulong seed = 7) => new()
     {
         Seed = seed,
@@ -13,6 +16,7 @@ internal static class TinyWorlds
         CategoryCount = TinyWorldLexicon.Categories.Count,
         AnsweringExamples = 400,
         ModificationExamples = 400,
+        AfterResponsesFraction = 0,
     };
 
     public static TinyWorldGenerator Generator(ulong seed = 7) => new(Options(seed));
