@@ -15,9 +15,9 @@ namespace OrleansEvaluator.Core.Sampling;
 /// <remarks>
 /// Which response is stated is a coin toss, so a row says nothing about which response is better and needs no label:
 /// it teaches only that a verdict names the response equal to what the judge itself stated. A judge that writes its own
-/// answer before its verdict needs that copy, and a small judge does not learn it from a thousand kept judgments alone
-/// (TinyWorld: 55.8% held-out after the kept judgments with their own prompts restated, 94.7% with 18k of these rows
-/// half of which showed other responses). So half the rows keep a prompt's own responses and order; the other half show
+/// answer before its verdict needs that copy, and a small judge does not learn it from a thousand judgments alone
+/// (TinyWorld, 1,200 ground-truth judgments: 55.8% held-out beside rows restating their own prompts, 94.7% beside 18k
+/// rows half of which showed other responses). So half the rows keep a prompt's own responses and order; the other half show
 /// two different responses drawn from the iteration's good answers (every pair's chosen response) instead, re-rendered
 /// with the judge template. Drawn from every response, the TinyWorld judge met the modified instructions' odd outputs
 /// (<c>9 or 8 or 8</c>) as often as answers and reached 53.7% held-out after one iteration; drawn from good answers, 58.9%.
