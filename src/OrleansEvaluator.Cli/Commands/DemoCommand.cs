@@ -121,16 +121,13 @@ internal static class DemoCommand
         };
         (string Field, string Option)[] names =
         [
-            ("iterations:", "--iterations:"), ("synthesis.pairs_per_instruction:", "--pairs:"), ("judging.samples:", "--samples:"),
-            ("training.exercises:", "--exercises:"), ("training.epochs:", "--epochs:"),
+            ("iterations", "--iterations"), ("synthesis.pairs_per_instruction", "--pairs"), ("judging.samples", "--samples"),
+            ("training.exercises", "--exercises"), ("training.epochs", "--epochs"),
         ];
         foreach (var problem in RunConfigLoader.Validate(config, Path.GetTempPath()))
         {
-            foreach (var (field, option) in names)
-            {
-                if (problem.StartsWith(field, StringComparison.Ordinal))
-                    throw new ArgumentException(option + problem[field.Length..]);
-            }
+            if (OptionNames.Rename(problem, names) is { } named)
+                throw new ArgumentException(named);
         }
     }
 

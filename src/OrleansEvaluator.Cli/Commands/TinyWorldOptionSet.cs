@@ -47,14 +47,7 @@ internal sealed class TinyWorldOptionSet
             AnsweringExamples = parse.GetValue(_answering), ModificationExamples = parse.GetValue(_modifications),
         };
         if (options.Validate() is [var problem, ..])
-        {
-            foreach (var (field, option) in OptionOfField)
-            {
-                if (problem.StartsWith(field + ":", StringComparison.Ordinal))
-                    throw new ArgumentException(option + problem[field.Length..]);
-            }
-            throw new ArgumentException(problem);
-        }
+            throw new ArgumentException(OptionNames.Rename(problem, OptionOfField) ?? problem);
         return options;
     }
 
