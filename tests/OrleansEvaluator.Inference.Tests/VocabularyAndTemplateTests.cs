@@ -94,4 +94,57 @@ public sealed class RawChatFormatTests
         Assert.Equal(raw.Samples[0].TokenIds, chat.Samples[0].TokenIds);
         Assert.Equal(raw.Usage.PromptTokens, chat.Usage.PromptTokens);
     }
+
+    [Fact]
+    public async Task A_model_that_names_the_raw_format_in_its_metadata_is_asked_in_raw_text_whatever_the_engines_fallback()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("oeval-declared-").FullName;
+        try
+        {
+            var declared = Path.Combine(folder, "declared.gguf");
+            var model = GgufDocument.Read(SharedModels.Stories260K);
+            model.Set(RawPrompt.FormatKey, RawPrompt.TemplateName);
+            model.Write(declared);
+            await using var engine = LlamaEngine.Create(new LlamaEngineOptions { ContextSize = 512, MaxSequences = 2, Threads = 1, ChatTemplateFallback = "chatml" });
+            await engine.LoadAsync("declared", declared, ct);
+            await engine.LoadAsync("plain", SharedModels.Stories260K, ct);
+
+            Assert.Equal("declared:raw", engine.Models.Single(m => m.Id == "declared").ChatTemplate);
+            Assert.Equal("fallback:chatml", engine.Models.Single(m => m.Id == "plain").ChatTemplate);
+            var messages = new[] { ChatMessage.System("Once upon a time"), ChatMessage.User("there was a dog.") };
+            var raw = await engine.GenerateAsync(new GenerationRequest { Model = "declared", Messages = messages, MaxTokens = 4 }, ct);
+            var wrapped = await engine.GenerateAsync(new GenerationRequest { Model = "plain", Messages = messages, MaxTokens = 4 }, ct);
+            Assert.Equal("Once upon a time\nthere was a dog.", raw.PromptText);
+            Assert.Contains("<|im_start|>", wrapped.PromptText, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_model_that_names_an_unknown_format_is_refused_at_load_naming_the_key_and_the_value()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("oeval-declared-").FullName;
+        try
+        {
+            var declared = Path.Combine(folder, "declared.gguf");
+            var model = GgufDocument.Read(SharedModels.Stories260K);
+            model.Set(RawPrompt.FormatKey, "no-such-format");
+            model.Write(declared);
+            await using var engine = LlamaEngine.Create(new LlamaEngineOptions { ContextSize = 512, MaxSequences = 2, Threads = 1 });
+
+            var error = await Assert.ThrowsAsync<ModelLoadException>(() => engine.LoadAsync("declared", declared, ct));
+            Assert.Contains(RawPrompt.FormatKey, error.Message, StringComparison.Ordinal);
+            Assert.Contains("'no-such-format'", error.Message, StringComparison.Ordinal);
+            Assert.Contains(declared, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -1,4 +1,6 @@
 using OrleansEvaluator.Data;
+using OrleansEvaluator.Generation;
+using OrleansEvaluator.Inference.Gguf;
 
 namespace OrleansEvaluator.Training.Tests;
 
@@ -38,6 +40,27 @@ public sealed class SftTrainingRunTests
         foreach (var t in straight.Model.Tensors)
             Assert.True(t.Data.AsSpan().SequenceEqual(resumed.Model.Tensor(t.Name).Data), $"tensor {t.Name} differs");
         Assert.Contains(reports, r => r.TokensPerSecond > 0 && r.TotalSteps == straight.Steps);
+    }
+
+    [Fact]
+    public void A_trained_model_keeps_the_chat_format_its_base_declares()
+    {
+        var folder = Directory.CreateTempSubdirectory("oeval-run-").FullName;
+        try
+        {
+            var declared = Path.Combine(folder, "declared.gguf");
+            var base_ = GgufDocument.Read(SharedModels.Stories260K);
+            base_.Set(RawPrompt.FormatKey, RawPrompt.TemplateName);
+            base_.Write(declared);
+
+            var result = SftTrainingRun.Run(declared, s_data, [], Options() with { Epochs = 1 }, cancellationToken: TestContext.Current.CancellationToken);
+
+            Assert.Equal(RawPrompt.TemplateName, result.Model.Get(RawPrompt.FormatKey));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

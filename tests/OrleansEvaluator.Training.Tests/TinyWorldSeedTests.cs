@@ -58,17 +58,17 @@ public sealed class TinyWorldSeedTests : IDisposable
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5));
         Assert.NotEqual(TinyWorldSeed.CacheKey(options), TinyWorldSeed.CacheKey(options with { Epochs = 2 }));
 
-        await using var engine = LlamaEngine.Create(new LlamaEngineOptions
-        {
-            ContextSize = 512, MaxSequences = 2, Threads = 2, ChatTemplateFallback = RawPrompt.TemplateName,
-        });
+        // The engine's default fallback (chatml): the seed's own metadata says it reads raw text.
+        await using var engine = LlamaEngine.Create(new LlamaEngineOptions { ContextSize = 512, MaxSequences = 2, Threads = 2 });
         await engine.LoadAsync("seed", path, ct);
+        Assert.Equal("declared:" + RawPrompt.TemplateName, engine.Models.Single().ChatTemplate);
         var result = await engine.GenerateAsync(new GenerationRequest
         {
             Model = "seed", Messages = TinyWorldTemplates.Answer.Format("bigger 3 or 8"), MaxTokens = 4,
         }, ct);
         // BOS, question:, bigger, 3, or, 8, answer: — one token per word.
         Assert.Equal(7, result.Usage.PromptTokens);
+        Assert.Equal("question: bigger 3 or 8 answer:", result.PromptText);
     }
 
     [Fact]

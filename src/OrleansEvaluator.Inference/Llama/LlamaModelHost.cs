@@ -79,8 +79,9 @@ internal sealed class LlamaModelHost : IAsyncDisposable
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                throw new ModelLoadException(
-                    $"{header.Path}: chat template fallback '{options.ChatTemplateFallback}' is not a llama.cpp built-in template ({e.Message}).", e);
+                throw new ModelLoadException(tokenizer.DeclaredFormat is { } declared
+                    ? $"{header.Path}: metadata '{RawPrompt.FormatKey}' names '{declared}', which is neither '{RawPrompt.TemplateName}' nor a llama.cpp built-in template ({e.Message})."
+                    : $"{header.Path}: chat template fallback '{options.ChatTemplateFallback}' is not a llama.cpp built-in template ({e.Message}).", e);
             }
             var scheduler = new BatchScheduler(id, weights, parameters, options.ContextSize, options.BatchSize,
                 options.MaxSequences, options.QueueCapacity, logger);

@@ -38,11 +38,15 @@ internal sealed class PromptTokenizer
             .OrderByDescending(s => s.Length)
             .ToArray();
         HasModelTemplate = header.GetString("tokenizer.chat_template") is not null;
-        _fallbackTemplate = HasModelTemplate ? null : fallbackTemplate;
-        TemplateSource = HasModelTemplate ? "gguf" : "fallback:" + fallbackTemplate;
+        DeclaredFormat = HasModelTemplate ? null : header.GetString(RawPrompt.FormatKey);
+        _fallbackTemplate = HasModelTemplate ? null : DeclaredFormat ?? fallbackTemplate;
+        TemplateSource = HasModelTemplate ? "gguf" : DeclaredFormat is { } declared ? "declared:" + declared : "fallback:" + fallbackTemplate;
     }
 
     public bool HasModelTemplate { get; }
+
+    /// <summary>The chat format the model names in <see cref="RawPrompt.FormatKey"/> (when it has no template of its own).</summary>
+    public string? DeclaredFormat { get; }
 
     public string TemplateSource { get; }
 

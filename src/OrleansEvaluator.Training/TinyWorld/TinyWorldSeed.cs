@@ -16,7 +16,7 @@ namespace OrleansEvaluator.Training.TinyWorld;
 public static class TinyWorldSeed
 {
     /// <summary>Bumped when the recipe changes in a way the options do not show.</summary>
-    private const string Recipe = "tinyworld-seed/2";
+    private const string Recipe = "tinyworld-seed/3";
 
     /// <summary>
     /// The cache key: recipe, options, the templates the seed trains on, and the vocabulary (which every template's
@@ -51,7 +51,11 @@ public static class TinyWorldSeed
         var scratch = path + ".base.tmp";
         try
         {
-            LlamaModelFactory.Create(options.Shape, SpmVocabulary.Create(vocabulary.Words), options.World.Seed, "tinyworld-seed").Write(scratch);
+            var model = LlamaModelFactory.Create(options.Shape, SpmVocabulary.Create(vocabulary.Words), options.World.Seed, "tinyworld-seed");
+            // The seed reads raw text (its examples are rendered by RawPrompt); saying so in the file keeps every silo
+            // from wrapping its prompts in the engine's fallback chat template, and judges trained from it inherit the key.
+            model.Set(RawPrompt.FormatKey, RawPrompt.TemplateName);
+            model.Write(scratch);
             var examples = Examples(world);
             var run = SftTrainingRun.Run(scratch, examples, [], new SftRunOptions
             {
