@@ -14,6 +14,7 @@ public sealed class DemoCommandTests
                      ("--iterations", "0", "--iterations: must be in [1, 100] (got 0)"), ("--threads", "0", "--threads: must be at least 1 (got 0)"),
                      ("--max-number", "3", "--max-number: must be in [4, 99] (got 3)"), ("--after-responses", "-1", "--after-responses: must be in [0, 1] (got -1)"),
                      ("--exercises", "-5", "--exercises: must be in [0, 1000000] (got -5)"), ("--epochs", "0", "--epochs: must be at least 1 (got 0)"),
+                     ("--width", "1056", "--width: must be a multiple of 32 from 32 to 1024 (got 1056)"), ("--layers", "17", "--layers: must be in [1, 16] (got 17)"),
                  })
         {
             var (exit, _, error) = await Oeval.RunAsync("demo", "--state", folder, option, value);

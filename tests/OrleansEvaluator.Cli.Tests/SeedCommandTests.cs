@@ -1,3 +1,5 @@
+using OrleansEvaluator.Inference.Gguf;
+
 namespace OrleansEvaluator.Cli.Tests;
 
 /// <summary><c>oeval seed tinyworld</c>: a real seed trained from nothing by the real trainer, then reused.</summary>
@@ -26,6 +28,12 @@ public sealed class SeedCommandTests
         (exit, output, error) = await Oeval.RunAsync([.. args[..^2], "--threads", "2", "--epochs", "2"]);
         Assert.True(exit == 0, error);
         Assert.NotEqual(path, Oeval.LastLine(output)[(Oeval.LastLine(output).IndexOf("-> ", StringComparison.Ordinal) + 3)..]);
+        // So is another size, with the heads and feed-forward width the width gives.
+        (exit, output, error) = await Oeval.RunAsync([.. args, "--width", "64", "--layers", "1"]);
+        Assert.True(exit == 0, error);
+        var narrow = GgufDocument.Read(Oeval.LastLine(output)[(Oeval.LastLine(output).IndexOf("-> ", StringComparison.Ordinal) + 3)..]);
+        Assert.Equal((64u, 1u, 2u, 192u), ((uint)narrow.Get("llama.embedding_length")!, (uint)narrow.Get("llama.block_count")!,
+            (uint)narrow.Get("llama.attention.head_count")!, (uint)narrow.Get("llama.feed_forward_length")!));
 
         // The file is a model the engine runs, in the world's own vocabulary.
         (exit, output, error) = await Oeval.RunAsync("generate", "--model", path, "--prompt", "question: after 3 answer:", "--max-tokens", "2");
@@ -42,6 +50,7 @@ public sealed class SeedCommandTests
                  {
                      ("--documents", "2", "--documents: must be in [0, 1] (got 2)"), ("--answering", "-1", "--answering: must not be negative (got -1)"),
                      ("--epochs", "0", "--epochs: must be at least 1 (got 0)"), ("--threads", "0", "--threads: must be at least 1 (got 0)"),
+                     ("--width", "48", "--width: must be a multiple of 32 from 32 to 1024 (got 48)"), ("--layers", "0", "--layers: must be in [1, 16] (got 0)"),
                  })
         {
             var (exit, _, error) = await Oeval.RunAsync("seed", "tinyworld", "--out", folder, option, value);

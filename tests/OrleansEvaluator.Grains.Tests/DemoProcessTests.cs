@@ -19,27 +19,29 @@ public sealed partial class DemoProcessTests : IDisposable
 
     [Fact]
     [Trait("Category", "Slow")]
-    public async Task A_one_iteration_demo_from_nothing_reports_label_quality_and_its_accuracy_in_its_last_line()
+    public async Task A_reduced_demo_from_nothing_raises_held_out_accuracy_in_one_iteration_and_reports_it_in_its_last_line()
     {
         var ct = TestContext.Current.CancellationToken;
 
-        // One thread: ggml's workers spin at every barrier, so two processes of two threads each on two cores (the suite
-        // trains in other test assemblies at the same time) slowed a step a hundredfold. A tenth of the demo's exercises
-        // and one epoch: this test checks the run and its report, not how much the judge learns.
+        // The reduced demo of the README: a smaller world and model, one iteration. One thread: ggml's workers spin at
+        // every barrier, so two processes of two threads each on two cores (the suite trains in other test assemblies at
+        // the same time) slowed a step a hundredfold.
         using var demo = OevalProcess.Start(
-            $"demo --state \"{_folder}\" --iterations 1 --exercises 1800 --epochs 1 --silo-port {OevalProcess.FreePort()} --gateway-port {OevalProcess.FreePort()} --threads 1");
+            $"demo --state \"{_folder}\" {ReducedDemo} --silo-port {OevalProcess.FreePort()} --gateway-port {OevalProcess.FreePort()} --threads 1");
 
         Assert.True(await demo.WaitForExitAsync(TimeSpan.FromMinutes(25), ct) == 0, demo.Output);
         var lines = demo.Output.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
         Assert.Contains(lines, l => l.StartsWith("demo: seed trained in ", StringComparison.Ordinal));
         var last = LastLine().Match(lines[^1]);
         Assert.True(last.Success, demo.Output);
+        var (seedAccuracy, finalAccuracy) = (double.Parse(last.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(last.Groups[2].Value, CultureInfo.InvariantCulture));
+        // Measured alone on two threads: 49.0 -> 91.2 and 49.0 -> 86.3 (world seed 7), 51.0 -> 92.3 (8), 47.1 -> 92.2 (9). A
+        // judge that only learned to answer, or to say one label, stays near 50 (the 1 M-parameter seed with 12k
+        // exercises: 50.0 -> 55.9).
+        Assert.True(finalAccuracy >= seedAccuracy + MinimumRise, $"held-out {seedAccuracy} -> {finalAccuracy}, a rise below {MinimumRise} points:\n{demo.Output}");
         var quality = LabelQuality().Match(demo.Output);
         Assert.True(quality.Success, demo.Output);
-        // The seed's labels: 85.0 to 85.4% in four demos on the default world (the issue asks for at least 85%); the floor
-        // leaves room for the run-to-run spread of unisolated batched sampling and still fails on a seed that lost them.
-        Assert.True(double.Parse(quality.Groups[1].Value, CultureInfo.InvariantCulture) >= 83, quality.Value);
-        Assert.Contains(lines, l => l.Contains(" + 1800 exercises + ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(" + 60000 exercises + ", StringComparison.Ordinal));
 
         var run = Assert.Single(Directory.GetDirectories(Path.Combine(_folder, "runs"), "demo-*"));
         foreach (var file in new[] { RunReportWriter.MarkdownFile, RunReportWriter.JsonFile, RunReportWriter.AccuracyChartFile, RunReportWriter.LossChartFile })
@@ -56,6 +58,11 @@ public sealed partial class DemoProcessTests : IDisposable
         Assert.Equal(report.RootElement.GetProperty("labelQuality").GetDouble(),
             double.Parse(quality.Groups[1].Value, CultureInfo.InvariantCulture) / 100, 3);
     }
+
+    /// <summary>The README's reduced demo, less the state folder, ports and threads.</summary>
+    private const string ReducedDemo = "--iterations 1 --max-number 6 --categories 3 --width 64 --layers 2 --exercises 60000";
+
+    private const double MinimumRise = 20;
 
     [GeneratedRegex(@"^demo: seed-accuracy ([0-9.]+) -> final-accuracy ([0-9.]+) \((\d+) held-out pairs\)$")]
     private static partial Regex LastLine();

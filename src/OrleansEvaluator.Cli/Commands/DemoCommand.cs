@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansEvaluator.Artifacts;
-using OrleansEvaluator.Core.Prompts;
 using OrleansEvaluator.Core.Runs;
 using OrleansEvaluator.Core.TinyWorld;
 using OrleansEvaluator.Data;
@@ -27,6 +26,7 @@ internal static class DemoCommand
         var state = new Option<DirectoryInfo>("--state") { Description = "Folder for the run's state, artifacts and report.", DefaultValueFactory = _ => new DirectoryInfo(".oeval") };
         var iterations = new Option<int>("--iterations") { Description = "Self-taught iterations.", DefaultValueFactory = _ => 3 };
         var worldSet = new TinyWorldOptionSet();
+        var shapeSet = new SeedShapeOptionSet();
         var samples = new Option<int>("--samples") { Description = "Judgments per pair and order.", DefaultValueFactory = _ => 2 };
         var pairs = new Option<int>("--pairs") { Description = "Pairs per instruction (sampled modifications of one greedy answer).", DefaultValueFactory = _ => 4 };
         var exercises = new Option<int>("--exercises")
@@ -44,6 +44,7 @@ internal static class DemoCommand
             state, iterations, samples, pairs, exercises, epochs, siloPort, gatewayPort, threads, verbose,
         };
         worldSet.AddTo(command);
+        shapeSet.AddTo(command);
         command.SetAction((parse, ct) => CliErrors.RunAsync(async () =>
         {
             var loop = new DemoLoop(parse.GetValue(iterations), parse.GetValue(samples), parse.GetValue(pairs), parse.GetValue(exercises), parse.GetValue(epochs));
@@ -51,7 +52,7 @@ internal static class DemoCommand
             var folder = parse.GetValue(state)!.FullName;
             var worldOptions = worldSet.Read(parse);
             var runSeed = worldOptions.Seed;
-            var seedOptions = new TinyWorldSeedOptions { World = worldOptions, Threads = parse.GetValue(threads) };
+            var seedOptions = new TinyWorldSeedOptions { World = worldOptions, Shape = shapeSet.Read(parse), Threads = parse.GetValue(threads) };
             if (seedOptions.Validate() is [var problem, ..])
                 throw SeedOptionErrors.Named(problem);
             var world = new TinyWorldGenerator(seedOptions.World);
@@ -65,8 +66,8 @@ internal static class DemoCommand
 
             var inputs = Path.Combine(folder, "demo", runSeed.ToString(CultureInfo.InvariantCulture));
             var config = WriteRun(world, inputs, seedPath, loop, runSeed);
-            using var host = EmbeddedSilo.Build(folder, parse.GetValue(siloPort), parse.GetValue(gatewayPort), parse.GetValue(threads),
-                parse.GetValue(verbose), PromptSets.ChatTemplateFallback(PromptSets.TinyWorld)!);
+            // The seed names its raw chat format in its own metadata (RawPrompt.FormatKey), so the silo needs no fallback for it.
+            using var host = EmbeddedSilo.Build(folder, parse.GetValue(siloPort), parse.GetValue(gatewayPort), parse.GetValue(threads), parse.GetValue(verbose));
             await host.StartAsync(ct);
             try
             {

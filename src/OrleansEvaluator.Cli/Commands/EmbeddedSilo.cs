@@ -9,7 +9,7 @@ namespace OrleansEvaluator.Cli.Commands;
 /// <summary>One process with every role: localhost clustering, grain state and artifacts under one folder.</summary>
 internal static class EmbeddedSilo
 {
-    public static IHost Build(string folder, int siloPort, int gatewayPort, int threads, bool verbose, string chatTemplateFallback = "chatml")
+    public static IHost Build(string folder, int siloPort, int gatewayPort, int threads, bool verbose)
     {
         Directory.CreateDirectory(folder);
         var builder = Host.CreateApplicationBuilder();
@@ -23,11 +23,7 @@ internal static class EmbeddedSilo
             silo.UseEvaluatorRoles(SiloRoles.All);
             silo.AddEvaluatorLocalStorage(folder);
             silo.AddEvaluatorPipeline(p => p.ModelCache = Path.Combine(folder, "models"));
-            silo.AddInferenceWorker(_ => { }, e =>
-            {
-                e.Threads = threads;
-                e.ChatTemplateFallback = chatTemplateFallback;
-            });
+            silo.AddInferenceWorker(_ => { }, e => e.Threads = threads);
             silo.AddTrainer(new OrleansEvaluator.Training.TrainerOptions { Threads = threads });
         });
         return builder.Build();

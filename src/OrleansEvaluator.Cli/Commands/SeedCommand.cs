@@ -15,6 +15,7 @@ internal static class SeedCommand
         var root = new Command("seed", "Train a seed model from nothing.");
         var output = new Option<DirectoryInfo>("--out") { Description = "Cache folder: the seed is written (or found) there, named by its content hash.", Required = true };
         var world = new TinyWorldOptionSet();
+        var shape = new SeedShapeOptionSet();
         var epochs = new Option<int>("--epochs") { Description = "Passes over the seed's examples.", DefaultValueFactory = _ => 1 };
         var threads = CommonOptions.Threads();
         var tinyWorld = new Command("tinyworld", "Train TinyWorld's seed (answering and modification examples, never judgments); prints its path.")
@@ -22,11 +23,12 @@ internal static class SeedCommand
             output, epochs, threads,
         };
         world.AddTo(tinyWorld);
+        shape.AddTo(tinyWorld);
         tinyWorld.SetAction((parse, ct) => CliErrors.RunAsync(() =>
         {
             var options = new TinyWorldSeedOptions
             {
-                World = world.Read(parse), Epochs = parse.GetValue(epochs), Threads = parse.GetValue(threads),
+                World = world.Read(parse), Shape = shape.Read(parse), Epochs = parse.GetValue(epochs), Threads = parse.GetValue(threads),
             };
             if (options.Validate() is [var problem, ..])
                 throw SeedOptionErrors.Named(problem);
