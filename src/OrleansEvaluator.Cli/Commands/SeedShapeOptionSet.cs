@@ -10,8 +10,8 @@ namespace OrleansEvaluator.Cli.Commands;
 /// </summary>
 internal sealed class SeedShapeOptionSet
 {
-    /// <summary>Dimensions per attention head.</summary>
-    public const int HeadSize = 32;
+    // Dimensions per attention head, as in the default shape (128 wide, 4 heads).
+    private const int HeadSize = 32;
 
     private const int MaxWidth = 1024;
 
