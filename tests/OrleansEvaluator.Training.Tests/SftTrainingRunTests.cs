@@ -49,9 +49,9 @@ public sealed class SftTrainingRunTests
         try
         {
             var declared = Path.Combine(folder, "declared.gguf");
-            var base_ = GgufDocument.Read(SharedModels.Stories260K);
-            base_.Set(RawPrompt.FormatKey, RawPrompt.TemplateName);
-            base_.Write(declared);
+            var source = GgufDocument.Read(SharedModels.Stories260K);
+            source.Set(RawPrompt.FormatKey, RawPrompt.TemplateName);
+            source.Write(declared);
 
             var result = SftTrainingRun.Run(declared, s_data, [], Options() with { Epochs = 1 }, cancellationToken: TestContext.Current.CancellationToken);
 
